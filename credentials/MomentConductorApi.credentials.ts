@@ -1,0 +1,74 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export const CONDUCTOR_DEFAULT_BASE_URL = 'https://api.momentco.net/conductor/v1';
+
+/** The healthcheck lives at the host root, not under /conductor/v1. */
+export function conductorRootUrl(baseUrl: string): string {
+	return baseUrl.replace(/\/+$/, '').replace(/\/conductor\/v\d+$/, '');
+}
+
+export class MomentConductorApi implements ICredentialType {
+	name = 'momentConductorApi';
+
+	displayName = 'Moment Conductor API';
+
+	icon: Icon = 'file:../icons/momentConductor.svg';
+
+	documentationUrl = 'https://github.com/payments-pack/n8n-nodes-payments-pack#moment-conductor';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Secret Key',
+			name: 'secretKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			placeholder: 'sk_...',
+			description: 'The secret key Moment issued for this partner. It starts with sk_.',
+		},
+		{
+			displayName: 'Default Retailer ID',
+			name: 'retailerId',
+			type: 'string',
+			default: '',
+			description:
+				'Sent as the Retailer-Id header on account enquiries and transaction creation. A node can override it.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: CONDUCTOR_DEFAULT_BASE_URL,
+			description:
+				'Conductor API base URL. Use the sandbox URL Moment gave you while testing. The healthcheck is called at the host root.',
+		},
+	];
+
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			Authorization: `Bearer ${String(credentials.secretKey ?? '').trim()}`,
+		};
+		return requestOptions;
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.momentco.net/conductor/v1").replace(/\\/+$/, "").replace(/\\/conductor\\/v\\d+$/, "") }}',
+			url: '/healthcheck',
+			method: 'POST',
+		},
+	};
+}

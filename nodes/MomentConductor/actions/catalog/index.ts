@@ -1,0 +1,16 @@
+import { defineResource } from '../resource.factory';
+import { get } from './get.operation';
+
+export const catalog = defineResource(
+	'catalog',
+	[
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a catalog',
+			description: "Get a biller's product catalog: categories, subcategories and products",
+			implementation: get,
+		},
+	],
+	'get',
+);

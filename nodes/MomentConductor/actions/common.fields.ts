@@ -1,0 +1,193 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
+import { requireAmount, requireCurrency } from '../../shared/money';
+import {
+	FieldError,
+	optionalText,
+	parseJsonArray,
+	parseJsonObject,
+	requireOneOf,
+	requireText,
+} from '../../shared/validation';
+import type { ConductorItemContext } from './types';
+
+export const PAYMENT_METHODS = [
+	'CASH',
+	'DEBIT_CARD',
+	'CREDIT_CARD',
+	'BANK_TRANSFER',
+	'MOBILE_MONEY',
+	'EWALLET',
+] as const;
+
+export const paymentMethodField: INodeProperties = {
+	displayName: 'Payment Method',
+	name: 'paymentMethod',
+	type: 'options',
+	default: 'CASH',
+	description: 'How the customer paid',
+	options: [
+		{ name: 'Bank Transfer', value: 'BANK_TRANSFER' },
+		{ name: 'Cash', value: 'CASH' },
+		{ name: 'Credit Card', value: 'CREDIT_CARD' },
+		{ name: 'Debit Card', value: 'DEBIT_CARD' },
+		{ name: 'E-Wallet', value: 'EWALLET' },
+		{ name: 'Mobile Money', value: 'MOBILE_MONEY' },
+	],
+};
+
+export const billerCodeField: INodeProperties = {
+	displayName: 'Biller Code',
+	name: 'billerCode',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: 'za_dstv',
+	description: 'Code of the biller, as Moment lists it (for example za_dstv or ng_dstv)',
+};
+
+export const identifierFields: INodeProperties[] = [
+	{
+		displayName: 'Customer Identifier Type',
+		name: 'identifierType',
+		type: 'options',
+		default: 'text',
+		description: 'How this biller identifies a customer',
+		options: [
+			{
+				name: 'Search Identifier (Text)',
+				value: 'text',
+				description: 'A plain string, e.g. a za_dstv customer, smart card or national ID number',
+			},
+			{
+				name: 'Customer Number',
+				value: 'customer_number',
+				description: 'Sent as {"customer_number": "..."}, e.g. for ng_dstv',
+			},
+			{
+				name: 'Smart Card Number',
+				value: 'smart_card_number',
+				description: 'Sent as {"smart_card_number": "..."}, e.g. for ng_dstv',
+			},
+			{
+				name: 'JSON Object',
+				value: 'json',
+				description: 'Any identifier object the biller expects',
+			},
+		],
+	},
+	{
+		displayName: 'Customer Identifier',
+		name: 'identifier',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '8604275423086',
+		description:
+			'The value that identifies the customer to the biller; a JSON object when the type is JSON Object',
+	},
+];
+
+export const metaDataField: INodeProperties = {
+	displayName: 'Meta Data',
+	name: 'metaData',
+	type: 'json',
+	default: '{}',
+	description: 'Extra data of your own, kept with the transaction',
+};
+
+export const retailerIdOption: INodeProperties = {
+	displayName: 'Retailer ID',
+	name: 'retailerId',
+	type: 'string',
+	default: '',
+	description: "Overrides the credential's default Retailer-Id for this node",
+};
+
+export const idempotencyKeyOption: INodeProperties = {
+	displayName: 'Idempotency Key',
+	name: 'idempotencyKey',
+	type: 'string',
+	default: '',
+	description:
+		'Leave empty to use a key derived from this execution, node and item, so a retry replays instead of paying twice. Set your own (e.g. an invoice number) to deduplicate across executions.',
+};
+
+export function readIdentifier(
+	context: IExecuteFunctions,
+	itemIndex: number,
+): string | Record<string, unknown> {
+	const type = requireOneOf(
+		context.getNodeParameter('identifierType', itemIndex, 'text'),
+		['text', 'customer_number', 'smart_card_number', 'json'] as const,
+		'Customer Identifier Type',
+	);
+	const raw = context.getNodeParameter('identifier', itemIndex, '');
+	if (type === 'json') {
+		const object = parseJsonObject(raw, 'Customer Identifier');
+		if (!object || Object.keys(object).length === 0) {
+			throw new FieldError('Customer Identifier', 'Customer Identifier is required');
+		}
+		return object;
+	}
+	const value = requireText(raw, 'Customer Identifier');
+	return type === 'text' ? value : { [type]: value };
+}
+
+export function readMoney(
+	value: unknown,
+	currency: unknown,
+	field: string,
+): { currency: string; value: string } {
+	const code = requireCurrency(currency, `${field} Currency`);
+	return { currency: code, value: requireAmount(value, field, { currency: code }) };
+}
+
+export function readMetaData(source: IDataObject): Record<string, unknown> | undefined {
+	const metaData = parseJsonObject(source.metaData, 'Meta Data');
+	return metaData && Object.keys(metaData).length > 0 ? metaData : undefined;
+}
+
+export function readPaymentMethod(value: unknown): (typeof PAYMENT_METHODS)[number] {
+	return requireOneOf(value, PAYMENT_METHODS, 'Payment Method');
+}
+
+export function resolveRetailerId(options: IDataObject, context: ConductorItemContext): string {
+	const retailerId = optionalText(options.retailerId) ?? optionalText(context.defaultRetailerId);
+	if (!retailerId) {
+		throw new FieldError(
+			'Retailer ID',
+			'Retailer ID is required for this operation',
+			'Set a Default Retailer ID in the Moment Conductor credential, or Options > Retailer ID on the node.',
+		);
+	}
+	return retailerId;
+}
+
+export function resolveIdempotencyKey(options: IDataObject, context: ConductorItemContext): string {
+	const own = optionalText(options.idempotencyKey);
+	if (own === undefined) return context.derivedIdempotencyKey;
+	if (own.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+		throw new FieldError(
+			'Idempotency Key',
+			`Idempotency Key is ${own.length} characters long; Conductor accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
+		);
+	}
+	return own;
+}
+
+export function readJsonArrayOfObjects(value: unknown, field: string): Array<Record<string, unknown>> {
+	const entries = parseJsonArray(value, field);
+	if (entries.length === 0) throw new FieldError(field, `${field} must contain at least one entry`);
+	return entries.map((entry, index) => {
+		if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+			throw new FieldError(field, `${field} entry ${index + 1} must be an object`);
+		}
+		return entry as Record<string, unknown>;
+	});
+}
+
+export function encodePathSegment(value: string): string {
+	return encodeURIComponent(value);
+}

@@ -1,0 +1,137 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { FieldError, requirePositiveInteger, requireText } from '../../../shared/validation';
+import {
+	billerCodeField,
+	identifierFields,
+	idempotencyKeyOption,
+	readIdentifier,
+	readJsonArrayOfObjects,
+	readMoney,
+	resolveIdempotencyKey,
+} from '../common.fields';
+import type { ConductorOperation } from '../types';
+
+const properties: INodeProperties[] = [
+	billerCodeField,
+	...identifierFields,
+	{
+		displayName: 'Products Input',
+		name: 'productsSource',
+		type: 'options',
+		default: 'fields',
+		options: [
+			{ name: 'Define Below', value: 'fields' },
+			{ name: 'JSON', value: 'json' },
+		],
+	},
+	{
+		displayName: 'Products',
+		name: 'products',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		placeholder: 'Add Product',
+		default: {},
+		displayOptions: { show: { productsSource: ['fields'] } },
+		options: [
+			{
+				displayName: 'Product',
+				name: 'product',
+				values: [
+					{
+						displayName: 'Product Code',
+						name: 'code',
+						type: 'string',
+						default: '',
+						description: 'Code of the product, from the catalog',
+					},
+					{
+						displayName: 'Quantity',
+						name: 'quantity',
+						type: 'number',
+						typeOptions: { minValue: 1 },
+						default: 1,
+					},
+					{
+						displayName: 'Amount',
+						name: 'amount',
+						type: 'string',
+						default: '',
+						placeholder: '20.00',
+						description: 'Only for products priced by the customer (amount rules)',
+					},
+					{
+						displayName: 'Currency',
+						name: 'currency',
+						type: 'string',
+						default: '',
+						placeholder: 'NGN',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Products (JSON)',
+		name: 'productsJson',
+		type: 'json',
+		default: '[{"code": "", "quantity": 1}]',
+		displayOptions: { show: { productsSource: ['json'] } },
+		description: 'Array of {"code": "...", "quantity": 1, "amount": {"currency": "NGN", "value": "20.00"}}',
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [idempotencyKeyOption],
+	},
+];
+
+function readProducts(raw: Array<Record<string, unknown>>): IDataObject[] {
+	if (raw.length === 0) {
+		throw new FieldError('Products', 'Products must contain at least one product');
+	}
+	return raw.map((entry, index) => {
+		const label = `Product ${index + 1}`;
+		const product: IDataObject = {
+			code: requireText(entry.code, `${label} Code`),
+			quantity: requirePositiveInteger(entry.quantity ?? 1, `${label} Quantity`),
+		};
+		const amount = entry.amount as Record<string, unknown> | string | undefined;
+		const value = amount && typeof amount === 'object' ? amount.value : amount;
+		const currency = amount && typeof amount === 'object' ? amount.currency : entry.currency;
+		if (value !== undefined && value !== '') {
+			product.amount = readMoney(value, currency, `${label} Amount`);
+		}
+		return product;
+	});
+}
+
+export const create: ConductorOperation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['order'], operation: ['create'] } },
+		properties,
+	),
+	prepare(itemIndex, context) {
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const source = this.getNodeParameter('productsSource', itemIndex, 'fields');
+		const rawProducts =
+			source === 'json'
+				? readJsonArrayOfObjects(this.getNodeParameter('productsJson', itemIndex, '[]'), 'Products')
+				: (((this.getNodeParameter('products', itemIndex, {}) as IDataObject).product ?? []) as Array<
+						Record<string, unknown>
+					>);
+		return {
+			method: 'POST',
+			path: '/orders',
+			body: {
+				biller_code: requireText(this.getNodeParameter('billerCode', itemIndex, ''), 'Biller Code'),
+				identifier: readIdentifier(this, itemIndex) as IDataObject,
+				products: readProducts(rawProducts),
+			},
+			idempotencyKey: resolveIdempotencyKey(options, context),
+		};
+	},
+};

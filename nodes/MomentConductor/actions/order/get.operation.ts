@@ -1,0 +1,24 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { requireText } from '../../../shared/validation';
+import { encodePathSegment } from '../common.fields';
+import type { ConductorOperation } from '../types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order ID',
+		name: 'orderId',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'The ID Conductor returned when the order was created',
+	},
+];
+
+export const get: ConductorOperation = {
+	description: updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties),
+	prepare(itemIndex) {
+		const orderId = requireText(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+		return { method: 'GET', path: `/orders/${encodePathSegment(orderId)}` };
+	},
+};

@@ -1,0 +1,3 @@
+import { cancelTransactionOperation, partnerTransactionAddress } from '../lifecycle.factory';
+
+export const cancel = cancelTransactionOperation(partnerTransactionAddress);

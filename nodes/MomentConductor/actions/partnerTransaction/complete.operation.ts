@@ -1,0 +1,3 @@
+import { completeTransactionOperation, partnerTransactionAddress } from '../lifecycle.factory';
+
+export const complete = completeTransactionOperation(partnerTransactionAddress);

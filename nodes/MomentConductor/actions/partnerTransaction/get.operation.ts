@@ -1,0 +1,3 @@
+import { getTransactionOperation, partnerTransactionAddress } from '../lifecycle.factory';
+
+export const get = getTransactionOperation(partnerTransactionAddress);

@@ -1,0 +1,3 @@
+import { cancelTransactionOperation, transactionAddress } from '../lifecycle.factory';
+
+export const cancel = cancelTransactionOperation(transactionAddress);

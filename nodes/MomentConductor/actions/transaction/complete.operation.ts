@@ -1,0 +1,3 @@
+import { completeTransactionOperation, transactionAddress } from '../lifecycle.factory';
+
+export const complete = completeTransactionOperation(transactionAddress);

@@ -1,0 +1,3 @@
+import { getTransactionOperation, transactionAddress } from '../lifecycle.factory';
+
+export const get = getTransactionOperation(transactionAddress);

@@ -1,0 +1,38 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export type ConductorResource =
+	| 'healthcheck'
+	| 'account'
+	| 'transaction'
+	| 'partnerTransaction'
+	| 'catalog'
+	| 'order';
+
+/** What an operation asks the transport to send, fully checked. */
+export interface ConductorRequest {
+	method: 'GET' | 'POST';
+	/** Relative to the base URL, or to the host root when `atRoot`. */
+	path: string;
+	atRoot?: boolean;
+	body?: IDataObject;
+	qs?: Record<string, string>;
+	retailerId?: string;
+	/** Set on every POST: the transport sends it as Idempotency-Key. */
+	idempotencyKey?: string;
+}
+
+export interface ConductorItemContext {
+	/** The credential's default Retailer-Id (may be empty). */
+	defaultRetailerId: string;
+	/** Key used when the user set none: stable for this item in this execution. */
+	derivedIdempotencyKey: string;
+}
+
+export interface ConductorOperation {
+	description: INodeProperties[];
+	prepare(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		context: ConductorItemContext,
+	): ConductorRequest;
+}

@@ -1,0 +1,47 @@
+import { NodeConnectionTypes, type INodeTypeDescription } from 'n8n-workflow';
+
+import { account } from './account';
+import { catalog } from './catalog';
+import { healthcheck } from './healthcheck';
+import { order } from './order';
+import { partnerTransaction } from './partnerTransaction';
+import { transaction } from './transaction';
+
+export const resources = { account, catalog, healthcheck, order, partnerTransaction, transaction };
+
+export const versionDescription: INodeTypeDescription = {
+	displayName: 'Moment Conductor',
+	name: 'momentConductor',
+	icon: 'file:../../icons/momentConductor.svg',
+	group: ['transform'],
+	version: 1,
+	subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+	description: 'Pay bills and order catalog products through Moment Conductor',
+	defaults: { name: 'Moment Conductor' },
+	usableAsTool: true,
+	inputs: [NodeConnectionTypes.Main],
+	outputs: [NodeConnectionTypes.Main],
+	credentials: [{ name: 'momentConductorApi', required: true }],
+	properties: [
+		{
+			displayName: 'Resource',
+			name: 'resource',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{ name: 'Account', value: 'account', description: 'Customer accounts and bills at a biller' },
+				{ name: 'Catalog', value: 'catalog', description: 'Biller product catalogs' },
+				{ name: 'Healthcheck', value: 'healthcheck', description: 'API status' },
+				{ name: 'Order', value: 'order', description: 'Orders of catalog products' },
+				{
+					name: 'Partner Transaction',
+					value: 'partnerTransaction',
+					description: 'Bill payments addressed by your external reference',
+				},
+				{ name: 'Transaction', value: 'transaction', description: 'Bill payments for enquired bills' },
+			],
+			default: 'transaction',
+		},
+		...Object.values(resources).flatMap((resource) => resource.description),
+	],
+};

@@ -1,0 +1,137 @@
+import {
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+} from 'n8n-workflow';
+
+import {
+	CONDUCTOR_DEFAULT_BASE_URL,
+	conductorRootUrl,
+} from '../../../credentials/MomentConductorApi.credentials';
+import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError, type RetryPolicy } from '../../shared/http';
+import type { ConductorRequest } from '../actions/types';
+import { conductorHint } from './errors';
+
+export const CONDUCTOR_CREDENTIAL = 'momentConductorApi';
+const PROVIDER = 'Moment Conductor';
+
+/** 409 means "the first request with this key is still running": worth waiting for. */
+export const CONDUCTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, extraRetryStatuses: [409] };
+
+export interface ConductorSession {
+	credentials: ICredentialsDecrypted;
+	baseUrl: string;
+	rootUrl: string;
+	secretKey: string;
+	defaultRetailerId: string;
+}
+
+export interface ConductorResult {
+	statusCode: number;
+	data: IDataObject;
+	replayed: boolean;
+}
+
+/**
+ * Reads the credential once per node run: n8n would otherwise fetch and decrypt it for every
+ * request, which is most of the per-item cost in a large batch.
+ */
+export async function openConductorSession(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+): Promise<ConductorSession> {
+	const data = await context.getCredentials(CONDUCTOR_CREDENTIAL);
+	const secretKey = String(data.secretKey ?? '').trim();
+	if (!secretKey.startsWith('sk_')) {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Moment Conductor credential has no valid Secret Key: Conductor secret keys start with sk_',
+			{ description: 'Open the credential and paste the secret key Moment issued (sk_...).' },
+		);
+	}
+	const baseUrl = String(data.baseUrl || CONDUCTOR_DEFAULT_BASE_URL).replace(/\/+$/, '');
+	const reference = context.getNode().credentials?.[CONDUCTOR_CREDENTIAL];
+	return {
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: CONDUCTOR_CREDENTIAL,
+			data,
+		},
+		baseUrl,
+		rootUrl: conductorRootUrl(baseUrl),
+		secretKey,
+		defaultRetailerId: String(data.retailerId ?? '').trim(),
+	};
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+export async function callConductor(
+	context: IExecuteFunctions | ILoadOptionsFunctions,
+	session: ConductorSession,
+	request: ConductorRequest,
+	itemIndex?: number,
+): Promise<ConductorResult> {
+	const headers: Record<string, string> = {};
+	if (request.retailerId) headers['Retailer-Id'] = request.retailerId;
+	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	const idempotent = request.method === 'GET' || request.idempotencyKey !== undefined;
+	const secrets = [session.secretKey];
+
+	let response;
+	try {
+		response = await sendWithRetry(
+			context,
+			CONDUCTOR_CREDENTIAL,
+			{
+				method: request.method,
+				url: `${request.atRoot ? session.rootUrl : session.baseUrl}${request.path}`,
+				headers,
+				body: request.method === 'POST' ? (request.body ?? {}) : undefined,
+				qs: request.qs,
+				idempotent,
+			},
+			{ policy: CONDUCTOR_RETRY_POLICY, credentials: session.credentials },
+		);
+	} catch (error) {
+		// sendWithRetry only throws when no HTTP answer came back at all.
+		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
+			itemIndex,
+			idempotent,
+			secrets,
+		});
+	}
+
+	const body = (response.body ?? {}) as IDataObject;
+	const status = (body.status ?? {}) as IDataObject;
+	if (response.statusCode >= 400) {
+		const type = typeof status.type === 'string' ? status.type : undefined;
+		const detail =
+			typeof status.detail === 'string'
+				? status.detail
+				: typeof status.message === 'string'
+					? status.message
+					: undefined;
+		throw providerApiError(context.getNode(), {
+			provider: PROVIDER,
+			statusCode: response.statusCode,
+			type: type ?? (response.statusCode === 401 ? 'UNAUTHORIZED' : undefined),
+			detail: detail ?? (response.statusCode === 401 ? 'No valid Secret Key provided.' : undefined),
+			hint: conductorHint(type, response.statusCode),
+			body,
+			itemIndex,
+			secrets,
+		});
+	}
+	const data = body.data && typeof body.data === 'object' ? (body.data as IDataObject) : { status };
+	return {
+		statusCode: response.statusCode,
+		data,
+		replayed: headerValue(response.headers['idempotent-replayed']) === 'true',
+	};
+}

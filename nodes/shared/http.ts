@@ -1,0 +1,160 @@
+import {
+	sleep,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type IHttpRequestMethods,
+	type IHttpRequestOptions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+	type IWebhookFunctions,
+	type ICredentialsDecrypted,
+} from 'n8n-workflow';
+
+export type RequestContext =
+	| IExecuteFunctions
+	| ILoadOptionsFunctions
+	| IHookFunctions
+	| IPollFunctions
+	| IWebhookFunctions;
+
+export interface ProviderRequest {
+	method: IHttpRequestMethods;
+	url: string;
+	headers?: Record<string, string>;
+	body?: unknown;
+	qs?: Record<string, string | number | boolean>;
+	/**
+	 * True for GETs and for writes the provider deduplicates (idempotency key, reference id).
+	 * Only these are ever sent twice.
+	 */
+	idempotent: boolean;
+}
+
+export interface ProviderResponse {
+	statusCode: number;
+	headers: Record<string, string | string[] | undefined>;
+	body: unknown;
+	attempts: number;
+}
+
+export interface RetryPolicy {
+	maxAttempts: number;
+	initialDelayMs: number;
+	maxDelayMs: number;
+	/** Statuses worth another try besides 429 and 5xx (Conductor: 409 while the first is running). */
+	extraRetryStatuses: number[];
+}
+
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+	maxAttempts: 4,
+	initialDelayMs: 250,
+	maxDelayMs: 8000,
+	extraRetryStatuses: [],
+};
+
+/** A request that never got an HTTP answer (connection refused, reset, timeout). */
+export class TransportError extends Error {
+	constructor(
+		message: string,
+		readonly code: string | undefined,
+		readonly attempts: number,
+	) {
+		super(message);
+		this.name = 'TransportError';
+	}
+}
+
+export function isRetryableStatus(status: number, policy: RetryPolicy): boolean {
+	return status === 429 || status >= 500 || policy.extraRetryStatuses.includes(status);
+}
+
+/** Seconds or an HTTP date, as RFC 9110 allows; undefined when absent or unreadable. */
+export function parseRetryAfterMs(header: unknown, now = Date.now()): number | undefined {
+	const value = Array.isArray(header) ? header[0] : header;
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	const text = String(value).trim();
+	if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+	const exponential = policy.initialDelayMs * 2 ** (attempt - 1);
+	const wanted = retryAfterMs ?? exponential;
+	return Math.min(wanted, policy.maxDelayMs);
+}
+
+function networkErrorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown; httpCode?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
+function statusOfThrown(error: unknown): number | undefined {
+	const candidate = error as { httpCode?: unknown; response?: { status?: unknown } } | undefined;
+	const status = Number(candidate?.httpCode ?? candidate?.response?.status);
+	return Number.isInteger(status) && status > 0 ? status : undefined;
+}
+
+/**
+ * Sends one provider request through n8n's `httpRequestWithAuthentication`, so the user's
+ * credential, proxy settings and n8n's 401 re-authentication apply. Answers of any status come
+ * back to the caller (which knows the provider's error format); a 401 is left to n8n so that
+ * credentials with a session token get renewed once. Only idempotent requests are retried: on
+ * network errors, 429 and 5xx (and the policy's extra statuses), honouring Retry-After.
+ */
+export async function sendWithRetry(
+	context: RequestContext,
+	credentialType: string,
+	request: ProviderRequest,
+	options: { policy?: RetryPolicy; credentials?: ICredentialsDecrypted } = {},
+): Promise<ProviderResponse> {
+	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
+	const maxAttempts = request.idempotent ? policy.maxAttempts : 1;
+	const httpOptions: IHttpRequestOptions = {
+		method: request.method,
+		url: request.url,
+		headers: { Accept: 'application/json', ...request.headers },
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: { ignore: true, except: [401] },
+	};
+	const additionalCredentialOptions = options.credentials
+		? { credentialsDecrypted: options.credentials }
+		: undefined;
+
+	for (let attempt = 1; ; attempt++) {
+		let response: { statusCode: number; headers: ProviderResponse['headers']; body: unknown };
+		try {
+			response = await context.helpers.httpRequestWithAuthentication.call(
+				context,
+				credentialType,
+				// n8n mutates the options while authenticating; every attempt starts clean.
+				{ ...httpOptions, headers: { ...httpOptions.headers } },
+				additionalCredentialOptions,
+			);
+		} catch (error) {
+			const status = statusOfThrown(error);
+			if (status !== undefined) {
+				// A 401 that survived n8n's re-authentication: the caller explains it.
+				return { statusCode: status, headers: {}, body: undefined, attempts: attempt };
+			}
+			const code = networkErrorCode(error);
+			if (code !== undefined && attempt < maxAttempts) {
+				await sleep(backoffDelayMs(attempt, policy));
+				continue;
+			}
+			throw new TransportError((error as Error).message, code, attempt);
+		}
+		if (attempt < maxAttempts && isRetryableStatus(response.statusCode, policy)) {
+			await sleep(backoffDelayMs(attempt, policy, parseRetryAfterMs(response.headers['retry-after'])));
+			continue;
+		}
+		return { ...response, attempts: attempt };
+	}
+}

@@ -1,0 +1,87 @@
+/**
+ * Bad input found before anything is sent. Nodes turn it into a NodeOperationError that names the
+ * field and the item; it is a plain class so the checks stay pure and testable on their own.
+ */
+export class FieldError extends Error {
+	constructor(
+		readonly field: string,
+		message: string,
+		readonly hint?: string,
+	) {
+		super(message);
+		this.name = 'FieldError';
+	}
+}
+
+export function requireText(value: unknown, field: string, hint?: string): string {
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value.trim() === '') {
+		throw new FieldError(
+			field,
+			`${field} is required`,
+			hint ?? `Set ${field}; if it comes from an expression, check that the expression resolves.`,
+		);
+	}
+	return value.trim();
+}
+
+export function optionalText(value: unknown): string | undefined {
+	if (value === undefined || value === null) return undefined;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (typeof value !== 'string' || value.trim() === '') return undefined;
+	return value.trim();
+}
+
+/** Accepts an object, or JSON text of an object (what n8n's JSON fields hand over). */
+export function parseJsonObject(value: unknown, field: string): Record<string, unknown> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw new FieldError(
+				field,
+				`${field} is not valid JSON: ${(error as Error).message}`,
+				'Enter a JSON object such as {"key": "value"}.',
+			);
+		}
+	}
+	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+		throw new FieldError(field, `${field} must be a JSON object`, 'Enter a JSON object such as {"key": "value"}.');
+	}
+	return parsed as Record<string, unknown>;
+}
+
+/** Accepts an array, or JSON text of an array. */
+export function parseJsonArray(value: unknown, field: string): unknown[] {
+	let parsed: unknown = value;
+	if (typeof value === 'string') {
+		try {
+			parsed = JSON.parse(value);
+		} catch (error) {
+			throw new FieldError(field, `${field} is not valid JSON: ${(error as Error).message}`);
+		}
+	}
+	if (!Array.isArray(parsed)) {
+		throw new FieldError(field, `${field} must be a JSON array`, 'Enter a JSON array such as [{"id": "..."}].');
+	}
+	return parsed;
+}
+
+export function requireOneOf<T extends string>(
+	value: unknown,
+	allowed: readonly T[],
+	field: string,
+): T {
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+	throw new FieldError(field, `${field} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+}
+
+export function requirePositiveInteger(value: unknown, field: string): number {
+	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
+		throw new FieldError(field, `${field} must be a whole number of at least 1 (got ${JSON.stringify(value)})`);
+	}
+	return number;
+}

@@ -1,0 +1,213 @@
+import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
+import {
+	NodeConnectionTypes,
+	Workflow,
+	type IConnections,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INode,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypes,
+	type IRun,
+	type IVersionedNodeType,
+	type IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { randomUUID } from 'node:crypto';
+
+import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
+import { PACKAGE_NAME, loadPackageCredentialTypes, loadPackageNodeTypes } from './package-types';
+
+/** Feeds the test's items into the workflow, like a Manual Trigger followed by a Set node. */
+class TestItemsNode implements INodeType {
+	description = {
+		displayName: 'Test Items',
+		name: 'testItems',
+		group: ['input'],
+		version: 1,
+		description: 'Emits the items given in its parameters',
+		defaults: { name: 'Items' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [{ displayName: 'Items', name: 'items', type: 'json', default: '[]' }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const items = JSON.parse(this.getNodeParameter('items', 0, '[]') as string) as IDataObject[];
+		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+	}
+}
+
+const ITEMS_NODE_TYPE = 'test.testItems';
+
+export class TestNodeTypes implements INodeTypes {
+	private readonly types = loadPackageNodeTypes();
+
+	constructor() {
+		this.types.set(ITEMS_NODE_TYPE, new TestItemsNode());
+	}
+
+	getByName(type: string): INodeType | IVersionedNodeType {
+		const nodeType = this.types.get(type);
+		if (!nodeType) throw new Error(`unknown node type ${type}`);
+		return nodeType;
+	}
+
+	getByNameAndVersion(type: string): INodeType {
+		return this.getByName(type) as INodeType;
+	}
+
+	getKnownTypes() {
+		return {};
+	}
+}
+
+export interface TestNode {
+	name: string;
+	/** A node of the pack by its short name (e.g. `momentConductor`), or a full type name. */
+	type: string;
+	parameters: IDataObject;
+	credentials?: Record<string, string>;
+	continueOnFail?: boolean;
+	retryOnFail?: boolean;
+	maxTries?: number;
+	waitBetweenTries?: number;
+}
+
+export interface RunOptions {
+	/** Items the first node receives; each becomes one input item. */
+	items?: IDataObject[];
+	/** Nodes in order; each is connected to the next one's main input. */
+	nodes: TestNode[];
+	credentials?: StoredCredential[];
+	/** Re-use a helper to keep credential state (tokens) between runs. */
+	credentialsHelper?: TestCredentialsHelper;
+	executionId?: string;
+	staticData?: IDataObject;
+}
+
+export interface RunResult {
+	run: IRun;
+	executionId: string;
+	credentialsHelper: TestCredentialsHelper;
+	/** Items output by a node on its first run (main output 0 unless given). */
+	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
+	/** Output item json, the common case. */
+	json(nodeName: string): IDataObject[];
+	error: (Error & { description?: string; context?: IDataObject; httpCode?: string }) | undefined;
+	nodeRuns(nodeName: string): number;
+}
+
+const nodeTypes = new TestNodeTypes();
+const credentialTypes = loadPackageCredentialTypes();
+
+export function newCredentialsHelper(credentials: StoredCredential[] = []): TestCredentialsHelper {
+	return new TestCredentialsHelper(credentialTypes, credentials);
+}
+
+function toWorkflowNodes(options: RunOptions): { nodes: INode[]; connections: IConnections } {
+	const start: INode = {
+		id: 'items',
+		name: 'Items',
+		type: ITEMS_NODE_TYPE,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: { items: JSON.stringify(options.items ?? [{}]) },
+	};
+	const nodes: INode[] = [start];
+	for (const [index, node] of options.nodes.entries()) {
+		const credentials = Object.fromEntries(
+			Object.entries(node.credentials ?? {}).map(([type, id]) => [type, { id, name: `${type} ${id}` }]),
+		);
+		nodes.push({
+			id: `node-${index}`,
+			name: node.name,
+			type: node.type.includes('.') ? node.type : `${PACKAGE_NAME}.${node.type}`,
+			typeVersion: 1,
+			position: [(index + 1) * 200, 0],
+			parameters: node.parameters as INode['parameters'],
+			credentials,
+			continueOnFail: node.continueOnFail,
+			retryOnFail: node.retryOnFail,
+			maxTries: node.maxTries,
+			waitBetweenTries: node.waitBetweenTries,
+		});
+	}
+	const connections: IConnections = {};
+	for (let index = 0; index < nodes.length - 1; index++) {
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: NodeConnectionTypes.Main, index: 0 }]],
+		};
+	}
+	return { nodes, connections };
+}
+
+/** Runs the nodes through n8n-core's WorkflowExecute, as a manual execution in n8n would. */
+export async function runWorkflow(options: RunOptions): Promise<RunResult> {
+	const executionId = options.executionId ?? randomUUID();
+	const { nodes, connections } = toWorkflowNodes(options);
+	const workflow = new Workflow({
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		nodeTypes,
+		staticData: options.staticData ?? {},
+		settings: { executionOrder: 'v1' },
+	});
+	const credentialsHelper = options.credentialsHelper ?? newCredentialsHelper(options.credentials);
+	const hooks = new ExecutionLifecycleHooks('manual', executionId, {
+		id: 'test-workflow',
+		name: 'test',
+		nodes,
+		connections,
+		active: false,
+		settings: { executionOrder: 'v1' },
+		createdAt: new Date(),
+		updatedAt: new Date(),
+	} as never);
+	const additionalData = {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: 'http://127.0.0.1:5678/rest',
+		instanceBaseUrl: 'http://127.0.0.1:5678/',
+		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
+		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
+		formBaseUrl: 'http://127.0.0.1:5678/form',
+		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
+		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
+		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
+		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const run = await new WorkflowExecute(additionalData, 'manual').run({
+		workflow,
+		startNode: workflow.getNode('Items') ?? undefined,
+	});
+	const runData = run.data.resultData.runData;
+	const output = (nodeName: string, outputIndex = 0) =>
+		runData[nodeName]?.[0]?.data?.main?.[outputIndex] ?? [];
+	return {
+		run,
+		executionId,
+		credentialsHelper,
+		output,
+		json: (nodeName: string) => output(nodeName).map((item) => item.json),
+		error: run.data.resultData.error as RunResult['error'],
+		nodeRuns: (nodeName: string) => runData[nodeName]?.length ?? 0,
+	};
+}

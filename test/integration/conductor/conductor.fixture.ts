@@ -1,0 +1,87 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { StoredCredential } from '../../harness/credentials-helper';
+import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	CONDUCTOR_SEED,
+	startConductorSandbox,
+	type ConductorSandbox,
+} from '../../sandboxes/conductor';
+
+export const CREDENTIAL_ID = 'conductor-sandbox';
+export const BILL = CONDUCTOR_SEED.bills[0];
+export const SECOND_BILL = CONDUCTOR_SEED.bills[1];
+
+export function conductorCredential(
+	sandbox: ConductorSandbox,
+	overrides: IDataObject = {},
+): StoredCredential {
+	return {
+		id: CREDENTIAL_ID,
+		name: 'Conductor sandbox',
+		type: 'momentConductorApi',
+		data: {
+			secretKey: sandbox.secretKey,
+			retailerId: sandbox.retailerIds[0],
+			baseUrl: sandbox.baseUrl,
+			...(overrides as Record<string, string>),
+		},
+	};
+}
+
+export function conductorNode(
+	name: string,
+	parameters: IDataObject,
+	extra: Partial<TestNode> = {},
+): TestNode {
+	return {
+		name,
+		type: 'momentConductor',
+		parameters,
+		credentials: { momentConductorApi: CREDENTIAL_ID },
+		...extra,
+	};
+}
+
+export function createTransactionParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'transaction',
+		operation: 'create',
+		externalReference: '={{ $json.reference }}',
+		itemsSource: 'fields',
+		billItems: {
+			bill: [{ id: BILL.id, amount: BILL.amount.value, currency: BILL.amount.currency }],
+		},
+		...overrides,
+	};
+}
+
+export interface ConductorRunOptions {
+	items?: IDataObject[];
+	nodes: TestNode[];
+	credentialOverrides?: IDataObject;
+	executionId?: string;
+}
+
+/** Starts one sandbox per test file and runs workflows against it. */
+export function useConductorSandbox() {
+	const holder: { sandbox?: ConductorSandbox } = {};
+	beforeAll(async () => {
+		holder.sandbox = await startConductorSandbox();
+	});
+	afterEach(() => holder.sandbox?.reset());
+	afterAll(async () => holder.sandbox?.close());
+
+	const sandbox = () => {
+		if (!holder.sandbox) throw new Error('sandbox not started');
+		return holder.sandbox;
+	};
+	const run = async (options: ConductorRunOptions): Promise<RunResult> =>
+		await runWorkflow({
+			items: options.items,
+			nodes: options.nodes,
+			credentials: [conductorCredential(sandbox(), options.credentialOverrides)],
+			executionId: options.executionId,
+		});
+	return { sandbox, run };
+}
