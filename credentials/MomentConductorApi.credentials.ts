@@ -19,7 +19,10 @@ export class MomentConductorApi implements ICredentialType {
 
 	displayName = 'Moment Conductor API';
 
-	icon: Icon = 'file:../icons/momentConductor.svg';
+	icon: Icon = {
+		light: 'file:../icons/momentConductor.svg',
+		dark: 'file:../icons/momentConductor.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/payments-pack/n8n-nodes-payments-pack#moment-conductor';
 

@@ -1,9 +1,4 @@
-import {
-	NodeApiError,
-	NodeOperationError,
-	type INode,
-	type JsonObject,
-} from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
 import { TransportError } from './http';
 import { FieldError } from './validation';
@@ -58,6 +53,21 @@ export function providerApiError(node: INode, details: ProviderErrorDetails): No
 	});
 }
 
+const NETWORK_FAILURES: Record<string, string> = {
+	ECONNREFUSED: 'the connection was refused',
+	ECONNRESET: 'the connection was reset before an answer came',
+	ETIMEDOUT: 'the request timed out',
+	ECONNABORTED: 'the request timed out',
+	ENOTFOUND: 'the host name was not found',
+	EAI_AGAIN: 'the host name could not be resolved',
+	EPIPE: 'the connection was closed while sending',
+};
+
+/** In words: NodeApiError swaps any message holding a raw code such as ECONNREFUSED for its own. */
+function describeNetworkFailure(code: string | undefined): string {
+	return (code && NETWORK_FAILURES[code]) ?? 'no answer came back';
+}
+
 export function transportErrorToNodeError(
 	node: INode,
 	provider: string,
@@ -67,12 +77,13 @@ export function transportErrorToNodeError(
 	const outcome = options.idempotent
 		? 'Running the item again is safe: the request carries the same idempotency key, so the provider replays it instead of acting twice.'
 		: 'Check whether the request took effect at the provider before running it again.';
-	return new NodeApiError(node, { code: error.code ?? 'NETWORK_ERROR' } as JsonObject, {
-		message: redactSecrets(
-			`Could not reach ${provider} after ${error.attempts} attempt(s): ${error.code ?? error.message}`,
+	// Not under `code`: NodeApiError would replace our message with its generic one for that code.
+	return new NodeApiError(node, { networkError: error.code ?? 'NETWORK_ERROR' } as JsonObject, {
+		message: `Could not reach ${provider} after ${error.attempts} attempt(s): ${describeNetworkFailure(error.code)}`,
+		description: redactSecrets(
+			`Network error ${error.code ?? error.message}. Check the base URL in the credential and the network between n8n and ${provider}. ${outcome}`,
 			options.secrets ?? [],
 		),
-		description: `Check the base URL in the credential and the network between n8n and ${provider}. ${outcome}`,
 		itemIndex: options.itemIndex,
 	});
 }

@@ -19,7 +19,8 @@ export interface ItemOperation<Prepared> {
 type ItemError = NodeOperationError | NodeApiError;
 
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): ItemError {
-	if (error instanceof FieldError) return fieldErrorToNodeError(context.getNode(), error, itemIndex);
+	if (error instanceof FieldError)
+		return fieldErrorToNodeError(context.getNode(), error, itemIndex);
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.context.itemIndex ??= itemIndex;
 		return error;

@@ -43,6 +43,8 @@ export interface RetryPolicy {
 	maxDelayMs: number;
 	/** Statuses worth another try besides 429 and 5xx (Conductor: 409 while the first is running). */
 	extraRetryStatuses: number[];
+	/** An answer that will never change however often it is asked again (e.g. a replayed one). */
+	isFinal?: (response: Omit<ProviderResponse, 'attempts'>) => boolean;
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -78,7 +80,11 @@ export function parseRetryAfterMs(header: unknown, now = Date.now()): number | u
 	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
 }
 
-export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterMs?: number): number {
+export function backoffDelayMs(
+	attempt: number,
+	policy: RetryPolicy,
+	retryAfterMs?: number,
+): number {
 	const exponential = policy.initialDelayMs * 2 ** (attempt - 1);
 	const wanted = retryAfterMs ?? exponential;
 	return Math.min(wanted, policy.maxDelayMs);
@@ -87,7 +93,8 @@ export function backoffDelayMs(attempt: number, policy: RetryPolicy, retryAfterM
 function networkErrorCode(error: unknown): string | undefined {
 	let current = error as { code?: unknown; cause?: unknown; httpCode?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code)) return current.code;
+		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code))
+			return current.code;
 		current = current.cause as typeof current;
 	}
 	return undefined;
@@ -97,6 +104,36 @@ function statusOfThrown(error: unknown): number | undefined {
 	const candidate = error as { httpCode?: unknown; response?: { status?: unknown } } | undefined;
 	const status = Number(candidate?.httpCode ?? candidate?.response?.status);
 	return Number.isInteger(status) && status > 0 ? status : undefined;
+}
+
+type AttemptOutcome =
+	| { response: Omit<ProviderResponse, 'attempts'> }
+	| { failure: { status?: number; code?: string; message: string } };
+
+async function attemptOnce(
+	context: RequestContext,
+	credentialType: string,
+	httpOptions: IHttpRequestOptions,
+	additionalCredentialOptions: { credentialsDecrypted: ICredentialsDecrypted } | undefined,
+): Promise<AttemptOutcome> {
+	try {
+		const response = (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			credentialType,
+			// n8n mutates the options while authenticating; every attempt starts clean.
+			{ ...httpOptions, headers: { ...httpOptions.headers } },
+			additionalCredentialOptions,
+		)) as Omit<ProviderResponse, 'attempts'>;
+		return { response };
+	} catch (error) {
+		return {
+			failure: {
+				status: statusOfThrown(error),
+				code: networkErrorCode(error),
+				message: (error as Error).message,
+			},
+		};
+	}
 }
 
 /**
@@ -129,30 +166,30 @@ export async function sendWithRetry(
 		: undefined;
 
 	for (let attempt = 1; ; attempt++) {
-		let response: { statusCode: number; headers: ProviderResponse['headers']; body: unknown };
-		try {
-			response = await context.helpers.httpRequestWithAuthentication.call(
-				context,
-				credentialType,
-				// n8n mutates the options while authenticating; every attempt starts clean.
-				{ ...httpOptions, headers: { ...httpOptions.headers } },
-				additionalCredentialOptions,
-			);
-		} catch (error) {
-			const status = statusOfThrown(error);
-			if (status !== undefined) {
+		const outcome = await attemptOnce(
+			context,
+			credentialType,
+			httpOptions,
+			additionalCredentialOptions,
+		);
+		if ('failure' in outcome) {
+			const { failure } = outcome;
+			if (failure.status !== undefined) {
 				// A 401 that survived n8n's re-authentication: the caller explains it.
-				return { statusCode: status, headers: {}, body: undefined, attempts: attempt };
+				return { statusCode: failure.status, headers: {}, body: undefined, attempts: attempt };
 			}
-			const code = networkErrorCode(error);
-			if (code !== undefined && attempt < maxAttempts) {
+			if (failure.code !== undefined && attempt < maxAttempts) {
 				await sleep(backoffDelayMs(attempt, policy));
 				continue;
 			}
-			throw new TransportError((error as Error).message, code, attempt);
+			throw new TransportError(failure.message, failure.code, attempt);
 		}
-		if (attempt < maxAttempts && isRetryableStatus(response.statusCode, policy)) {
-			await sleep(backoffDelayMs(attempt, policy, parseRetryAfterMs(response.headers['retry-after'])));
+		const { response } = outcome;
+		const final = policy.isFinal?.(response) ?? false;
+		if (attempt < maxAttempts && !final && isRetryableStatus(response.statusCode, policy)) {
+			await sleep(
+				backoffDelayMs(attempt, policy, parseRetryAfterMs(response.headers['retry-after'])),
+			);
 			continue;
 		}
 		return { ...response, attempts: attempt };

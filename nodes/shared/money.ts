@@ -5,12 +5,74 @@ import { FieldError } from './validation';
  * a typo ("USD " or "usd") must fail in the node, not at the provider after a partial batch.
  */
 const MINOR_UNITS: Record<string, number> = {
-	AED: 2, AOA: 2, ARS: 2, AUD: 2, BDT: 2, BHD: 3, BRL: 2, BWP: 2, CAD: 2, CHF: 2, CLP: 0, CNY: 2,
-	COP: 2, CZK: 2, DKK: 2, DOP: 2, EGP: 2, ETB: 2, EUR: 2, GBP: 2, GHS: 2, GNF: 0, HKD: 2, HUF: 2,
-	IDR: 2, ILS: 2, INR: 2, ISK: 0, JOD: 3, JPY: 0, KES: 2, KRW: 0, KWD: 3, LRD: 2, MAD: 2, MWK: 2,
-	MXN: 2, MYR: 2, MZN: 2, NAD: 2, NGN: 2, NOK: 2, NZD: 2, OMR: 3, PEN: 2, PHP: 2, PKR: 2, PLN: 2,
-	QAR: 2, RON: 2, RWF: 0, SAR: 2, SEK: 2, SGD: 2, SLE: 2, SZL: 2, THB: 2, TND: 3, TRY: 2, TZS: 2,
-	UGX: 0, USD: 2, UYU: 2, VND: 0, XAF: 0, XOF: 0, ZAR: 2, ZMW: 2,
+	AED: 2,
+	AOA: 2,
+	ARS: 2,
+	AUD: 2,
+	BDT: 2,
+	BHD: 3,
+	BRL: 2,
+	BWP: 2,
+	CAD: 2,
+	CHF: 2,
+	CLP: 0,
+	CNY: 2,
+	COP: 2,
+	CZK: 2,
+	DKK: 2,
+	DOP: 2,
+	EGP: 2,
+	ETB: 2,
+	EUR: 2,
+	GBP: 2,
+	GHS: 2,
+	GNF: 0,
+	HKD: 2,
+	HUF: 2,
+	IDR: 2,
+	ILS: 2,
+	INR: 2,
+	ISK: 0,
+	JOD: 3,
+	JPY: 0,
+	KES: 2,
+	KRW: 0,
+	KWD: 3,
+	LRD: 2,
+	MAD: 2,
+	MWK: 2,
+	MXN: 2,
+	MYR: 2,
+	MZN: 2,
+	NAD: 2,
+	NGN: 2,
+	NOK: 2,
+	NZD: 2,
+	OMR: 3,
+	PEN: 2,
+	PHP: 2,
+	PKR: 2,
+	PLN: 2,
+	QAR: 2,
+	RON: 2,
+	RWF: 0,
+	SAR: 2,
+	SEK: 2,
+	SGD: 2,
+	SLE: 2,
+	SZL: 2,
+	THB: 2,
+	TND: 3,
+	TRY: 2,
+	TZS: 2,
+	UGX: 0,
+	USD: 2,
+	UYU: 2,
+	VND: 0,
+	XAF: 0,
+	XOF: 0,
+	ZAR: 2,
+	ZMW: 2,
 };
 
 export function isKnownCurrency(code: string): boolean {
@@ -65,7 +127,7 @@ export function requireAmount(
 	if (maxDecimals !== undefined && fraction.length > maxDecimals) {
 		throw new FieldError(
 			field,
-			`${field} has more decimals than ${options.currency ?? 'allowed'} allows (${maxDecimals}): ${text}`,
+			`${field} has more decimals than ${options.currency ?? 'this provider'} allows (at most ${maxDecimals}): ${text}`,
 			'Round the amount before sending it; the node never rounds money.',
 		);
 	}
@@ -73,7 +135,10 @@ export function requireAmount(
 	if (/^0+$/.test(integer) && fraction === '') {
 		throw new FieldError(field, `${field} must be greater than zero (got ${text})`);
 	}
-	const scale = maxDecimals === undefined ? fraction.length : Math.max(fraction.length, Math.min(maxDecimals, 2));
+	// Canonical form: the currency's minor units ("20" ZAR is "20.00"), else the digits given.
+	const scale = options.currency
+		? Math.max(fraction.length, minorUnitsOf(options.currency))
+		: fraction.length;
 	return scale === 0 ? integer : `${integer}.${fraction.padEnd(scale, '0')}`;
 }
 

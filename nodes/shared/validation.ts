@@ -32,39 +32,50 @@ export function optionalText(value: unknown): string | undefined {
 	return value.trim();
 }
 
-/** Accepts an object, or JSON text of an object (what n8n's JSON fields hand over). */
-export function parseJsonObject(value: unknown, field: string): Record<string, unknown> | undefined {
-	if (value === undefined || value === null || value === '') return undefined;
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw new FieldError(
-				field,
-				`${field} is not valid JSON: ${(error as Error).message}`,
-				'Enter a JSON object such as {"key": "value"}.',
-			);
-		}
+function parseJsonText(text: string, field: string): unknown {
+	let problem: string | undefined;
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		problem = (error as Error).message;
 	}
+	if (problem !== undefined) {
+		throw new FieldError(
+			field,
+			`${field} is not valid JSON: ${problem}`,
+			'Check the quotes and brackets.',
+		);
+	}
+	return parsed;
+}
+
+/** Accepts an object, or JSON text of an object (what n8n's JSON fields hand over). */
+export function parseJsonObject(
+	value: unknown,
+	field: string,
+): Record<string, unknown> | undefined {
+	if (value === undefined || value === null || value === '') return undefined;
+	const parsed = typeof value === 'string' ? parseJsonText(value, field) : value;
 	if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-		throw new FieldError(field, `${field} must be a JSON object`, 'Enter a JSON object such as {"key": "value"}.');
+		throw new FieldError(
+			field,
+			`${field} must be a JSON object`,
+			'Enter a JSON object such as {"key": "value"}.',
+		);
 	}
 	return parsed as Record<string, unknown>;
 }
 
 /** Accepts an array, or JSON text of an array. */
 export function parseJsonArray(value: unknown, field: string): unknown[] {
-	let parsed: unknown = value;
-	if (typeof value === 'string') {
-		try {
-			parsed = JSON.parse(value);
-		} catch (error) {
-			throw new FieldError(field, `${field} is not valid JSON: ${(error as Error).message}`);
-		}
-	}
+	const parsed = typeof value === 'string' ? parseJsonText(value, field) : value;
 	if (!Array.isArray(parsed)) {
-		throw new FieldError(field, `${field} must be a JSON array`, 'Enter a JSON array such as [{"id": "..."}].');
+		throw new FieldError(
+			field,
+			`${field} must be a JSON array`,
+			'Enter a JSON array such as [{"id": "..."}].',
+		);
 	}
 	return parsed;
 }
@@ -74,14 +85,21 @@ export function requireOneOf<T extends string>(
 	allowed: readonly T[],
 	field: string,
 ): T {
-	if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
-	throw new FieldError(field, `${field} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+	if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+		return value as T;
+	throw new FieldError(
+		field,
+		`${field} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+	);
 }
 
 export function requirePositiveInteger(value: unknown, field: string): number {
 	const number = typeof value === 'string' && /^\d+$/.test(value.trim()) ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
-		throw new FieldError(field, `${field} must be a whole number of at least 1 (got ${JSON.stringify(value)})`);
+		throw new FieldError(
+			field,
+			`${field} must be a whole number of at least 1 (got ${JSON.stringify(value)})`,
+		);
 	}
 	return number;
 }

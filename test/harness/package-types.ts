@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- test code: locates the TypeScript sources */
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Loads every node and credential the package declares in package.json, from the TypeScript
 // sources, so a test runs exactly what n8n would load from dist/.
@@ -17,7 +18,10 @@ function loadClasses<T>(distPaths: string[]): Array<{ name: string; instance: T 
 		// eslint-disable-next-line @typescript-eslint/no-require-imports
 		const exported = require(sourcePathOf(distPath)) as Record<string, new () => T>;
 		// Like n8n's loader: the class is the export named after the file.
-		const className = distPath.split('/').pop()!.replace(/\.(node|credentials)\.js$/, '');
+		const className = distPath
+			.split('/')
+			.pop()!
+			.replace(/\.(node|credentials)\.js$/, '');
 		const Class = exported[className];
 		if (typeof Class !== 'function') throw new Error(`${distPath} does not export ${className}`);
 		return { name: className, instance: new Class() };

@@ -117,7 +117,10 @@ function toWorkflowNodes(options: RunOptions): { nodes: INode[]; connections: IC
 	const nodes: INode[] = [start];
 	for (const [index, node] of options.nodes.entries()) {
 		const credentials = Object.fromEntries(
-			Object.entries(node.credentials ?? {}).map(([type, id]) => [type, { id, name: `${type} ${id}` }]),
+			Object.entries(node.credentials ?? {}).map(([type, id]) => [
+				type,
+				{ id, name: `${type} ${id}` },
+			]),
 		);
 		nodes.push({
 			id: `node-${index}`,

@@ -102,7 +102,7 @@ export const retailerIdOption: INodeProperties = {
 	name: 'retailerId',
 	type: 'string',
 	default: '',
-	description: "Overrides the credential's default Retailer-Id for this node",
+	description: "Overrides the credential's default Retailer ID for this node",
 };
 
 export const idempotencyKeyOption: INodeProperties = {
@@ -177,7 +177,10 @@ export function resolveIdempotencyKey(options: IDataObject, context: ConductorIt
 	return own;
 }
 
-export function readJsonArrayOfObjects(value: unknown, field: string): Array<Record<string, unknown>> {
+export function readJsonArrayOfObjects(
+	value: unknown,
+	field: string,
+): Array<Record<string, unknown>> {
 	const entries = parseJsonArray(value, field);
 	if (entries.length === 0) throw new FieldError(field, `${field} must contain at least one entry`);
 	return entries.map((entry, index) => {

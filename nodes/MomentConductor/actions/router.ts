@@ -10,10 +10,10 @@ import { executeItems } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
 import { callConductor, openConductorSession } from '../transport';
 import type { ConductorRequest } from './types';
-import { resources } from './versionDescription';
+import { resources, type ConductorResourceName } from './index';
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as keyof typeof resources;
+	const resource = this.getNodeParameter('resource', 0) as ConductorResourceName;
 	const operationName = this.getNodeParameter('operation', 0) as string;
 	const operation = resources[resource]?.operations[operationName];
 	if (!operation) {

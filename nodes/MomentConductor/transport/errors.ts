@@ -1,11 +1,13 @@
 /** What to fix for each Conductor error type (types and details from the Conductor API document). */
 export const CONDUCTOR_ERROR_HINTS: Record<string, string> = {
 	BAD_REQUEST: 'Check the fields of this operation and the Retailer ID.',
-	INVALID_BILLER_CODE: 'Check the Biller Code: it must be a biller code Moment enabled for you (e.g. za_dstv).',
+	INVALID_BILLER_CODE:
+		'Check the Biller Code: it must be a biller code Moment enabled for you (e.g. za_dstv).',
 	INACTIVE_BILLER_CODE: 'This biller is inactive at Moment; contact Moment or use another biller.',
 	INVALID_IDENTIFIER:
 		'Check the Customer Identifier and its type: some billers want a plain text identifier, others an object such as {"customer_number": "..."}.',
-	INVALID_REFERENCE: "Check the Reference: it must be one of the biller's product references (e.g. SUBS or TVOD).",
+	INVALID_REFERENCE:
+		"Check the Reference: it must be one of the biller's product references (e.g. SUBS or TVOD).",
 	INVALID_EXTERNAL_REFERENCE:
 		'This External Reference was already used by another transaction; give every transaction its own.',
 	INVALID_ITEMS: 'Check the bill IDs and their currencies against a fresh account enquiry.',
@@ -15,7 +17,8 @@ export const CONDUCTOR_ERROR_HINTS: Record<string, string> = {
 	INVALID_DEPTH: 'Depth must be a whole number of at least 1.',
 	INVALID_CATEGORY: 'Check the Category Code against the catalog.',
 	INVALID_PRODUCTS: 'Check the product codes (and amounts) against the biller catalog.',
-	CONFLICTED_ITEMS: 'The bills and order in this request cannot be processed together; send them separately.',
+	CONFLICTED_ITEMS:
+		'The bills and order in this request cannot be processed together; send them separately.',
 	NOT_SUPPORTED: 'Moment does not support this request yet; contact Moment.',
 	INVALID_PAYMENT_METHOD:
 		'Choose one of CASH, DEBIT_CARD, CREDIT_CARD, BANK_TRANSFER, MOBILE_MONEY or EWALLET; it is required when completing.',
@@ -25,7 +28,8 @@ export const CONDUCTOR_ERROR_HINTS: Record<string, string> = {
 	ALREADY_ACCEPTED: 'The transaction was already accepted.',
 	ALREADY_REJECTED: 'The transaction was already rejected.',
 	UNAUTHORIZED: 'Check the Secret Key in the Moment Conductor credential (it starts with sk_).',
-	FORBIDDEN: 'The key is valid but not allowed to do this; check the Retailer ID and your Moment permissions.',
+	FORBIDDEN:
+		'The key is valid but not allowed to do this; check the Retailer ID and your Moment permissions.',
 	NOT_FOUND: 'Check the ID: Conductor has no such transaction or order.',
 	CONFLICT:
 		'Another request with the same Idempotency Key is still running; wait for it and run the item again.',

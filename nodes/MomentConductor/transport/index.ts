@@ -11,15 +11,35 @@ import {
 	conductorRootUrl,
 } from '../../../credentials/MomentConductorApi.credentials';
 import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
-import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError, type RetryPolicy } from '../../shared/http';
+import {
+	DEFAULT_RETRY_POLICY,
+	sendWithRetry,
+	TransportError,
+	type RetryPolicy,
+} from '../../shared/http';
 import type { ConductorRequest } from '../actions/types';
 import { conductorHint } from './errors';
 
 export const CONDUCTOR_CREDENTIAL = 'momentConductorApi';
 const PROVIDER = 'Moment Conductor';
 
-/** 409 means "the first request with this key is still running": worth waiting for. */
-export const CONDUCTOR_RETRY_POLICY: RetryPolicy = { ...DEFAULT_RETRY_POLICY, extraRetryStatuses: [409] };
+function headerValue(value: string | string[] | undefined): string | undefined {
+	return Array.isArray(value) ? value[0] : value;
+}
+
+function isReplay(response: { headers: Record<string, string | string[] | undefined> }): boolean {
+	return headerValue(response.headers['idempotent-replayed']) === 'true';
+}
+
+/**
+ * 409 means "the first request with this key is still running": worth waiting for. A replayed
+ * answer (even a 500) is what Conductor saved for the key, so asking again cannot change it.
+ */
+export const CONDUCTOR_RETRY_POLICY: RetryPolicy = {
+	...DEFAULT_RETRY_POLICY,
+	extraRetryStatuses: [409],
+	isFinal: isReplay,
+};
 
 export interface ConductorSession {
 	credentials: ICredentialsDecrypted;
@@ -65,10 +85,6 @@ export async function openConductorSession(
 		secretKey,
 		defaultRetailerId: String(data.retailerId ?? '').trim(),
 	};
-}
-
-function headerValue(value: string | string[] | undefined): string | undefined {
-	return Array.isArray(value) ? value[0] : value;
 }
 
 export async function callConductor(
@@ -132,6 +148,6 @@ export async function callConductor(
 	return {
 		statusCode: response.statusCode,
 		data,
-		replayed: headerValue(response.headers['idempotent-replayed']) === 'true',
+		replayed: isReplay(response),
 	};
 }

@@ -77,7 +77,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[{"code": "", "quantity": 1}]',
 		displayOptions: { show: { productsSource: ['json'] } },
-		description: 'Array of {"code": "...", "quantity": 1, "amount": {"currency": "NGN", "value": "20.00"}}',
+		description:
+			'A JSON array of products, each with a code, a quantity and, for priced-by-customer products, an amount object',
 	},
 	{
 		displayName: 'Options',
@@ -120,9 +121,8 @@ export const create: ConductorOperation = {
 		const rawProducts =
 			source === 'json'
 				? readJsonArrayOfObjects(this.getNodeParameter('productsJson', itemIndex, '[]'), 'Products')
-				: (((this.getNodeParameter('products', itemIndex, {}) as IDataObject).product ?? []) as Array<
-						Record<string, unknown>
-					>);
+				: (((this.getNodeParameter('products', itemIndex, {}) as IDataObject).product ??
+						[]) as Array<Record<string, unknown>>);
 		return {
 			method: 'POST',
 			path: '/orders',

@@ -16,7 +16,10 @@ const properties: INodeProperties[] = [
 ];
 
 export const get: ConductorOperation = {
-	description: updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, properties),
+	description: updateDisplayOptions(
+		{ show: { resource: ['order'], operation: ['get'] } },
+		properties,
+	),
 	prepare(itemIndex) {
 		const orderId = requireText(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
 		return { method: 'GET', path: `/orders/${encodePathSegment(orderId)}` };

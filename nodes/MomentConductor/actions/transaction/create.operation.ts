@@ -85,7 +85,8 @@ const properties: INodeProperties[] = [
 		type: 'json',
 		default: '[{"id": "", "amount": {"currency": "ZAR", "value": "0.00"}}]',
 		displayOptions: { show: { itemsSource: ['json'] } },
-		description: 'Array of {"id": "bill_...", "amount": {"currency": "ZAR", "value": "20.00"}}',
+		description:
+			'A JSON array of bills, each with the bill ID and an amount object holding currency and value',
 	},
 	{
 		displayName: 'Complete Now',

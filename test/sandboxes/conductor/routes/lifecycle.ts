@@ -1,0 +1,58 @@
+// Shared complete / cancel handling for transactions and partner transactions.
+import { ConductorError } from '../errors';
+import type { Execute, RouteRequest } from '../router';
+import type { ConductorState, Lifecycle } from '../state';
+import {
+	bodyObject,
+	onlyFields,
+	optionalString,
+	parseMetaData,
+	parsePaymentMethod,
+} from '../validation';
+
+type Find = (id: string) => Lifecycle | undefined;
+
+/** Copy of a record for a response body, so later changes do not leak into saved responses. */
+export function view(record: object): unknown {
+	return structuredClone(record);
+}
+
+function found(find: Find, id: string): Lifecycle {
+	const record = find(id);
+	if (!record) throw new ConductorError('NOT_FOUND');
+	return record;
+}
+
+export function getRecord(find: Find, request: RouteRequest): Execute {
+	return () => ({
+		status: 200,
+		detail: 'Transaction retrieved',
+		data: view(found(find, request.params.id)),
+	});
+}
+
+/** Body { payment_method (required), meta_data? }. */
+export function completeRecord(state: ConductorState, find: Find, request: RouteRequest): Execute {
+	const body = bodyObject(request.body);
+	onlyFields(body, ['payment_method', 'meta_data']);
+	const paymentMethod = parsePaymentMethod(body.payment_method, true) as string;
+	const metaData = parseMetaData(body.meta_data);
+	return () => {
+		const record = found(find, request.params.id);
+		state.complete(record, paymentMethod, metaData);
+		return { status: 200, detail: 'Transaction completed', data: view(record) };
+	};
+}
+
+/** Body { reason?, meta_data? }; an empty body is fine. */
+export function cancelRecord(state: ConductorState, find: Find, request: RouteRequest): Execute {
+	const body = bodyObject(request.body);
+	onlyFields(body, ['reason', 'meta_data']);
+	const reason = optionalString(body, 'reason');
+	const metaData = parseMetaData(body.meta_data);
+	return () => {
+		const record = found(find, request.params.id);
+		state.cancel(record, reason, metaData);
+		return { status: 200, detail: 'Transaction cancelled', data: view(record) };
+	};
+}
