@@ -57,6 +57,11 @@ export class TestNodeTypes implements INodeTypes {
 		return this.getByName(type) as INodeType;
 	}
 
+	/** Test-only node types (e.g. to exercise the harness itself). */
+	register(type: string, nodeType: INodeType): void {
+		this.types.set(type, nodeType);
+	}
+
 	getKnownTypes() {
 		return {};
 	}
@@ -64,6 +69,10 @@ export class TestNodeTypes implements INodeTypes {
 
 export interface TestNode {
 	name: string;
+	/** Stable node id (defaults to node-<position>); part of derived idempotency keys. */
+	id?: string;
+	/** For trigger nodes with webhooks: the id n8n puts in the production URL. */
+	webhookId?: string;
 	/** A node of the pack by its short name (e.g. `momentConductor`), or a full type name. */
 	type: string;
 	parameters: IDataObject;
@@ -98,11 +107,73 @@ export interface RunResult {
 	nodeRuns(nodeName: string): number;
 }
 
-const nodeTypes = new TestNodeTypes();
+export const nodeTypes = new TestNodeTypes();
 const credentialTypes = loadPackageCredentialTypes();
 
 export function newCredentialsHelper(credentials: StoredCredential[] = []): TestCredentialsHelper {
 	return new TestCredentialsHelper(credentialTypes, credentials);
+}
+
+export const TEST_INSTANCE_URL = 'http://127.0.0.1:5678';
+
+/** The parts of n8n's additionalData a node can reach, with test URLs. */
+export function buildAdditionalData(
+	credentialsHelper: TestCredentialsHelper,
+	hooks: ExecutionLifecycleHooks | undefined,
+	executionId: string,
+	extras: Partial<IWorkflowExecuteAdditionalData> = {},
+): IWorkflowExecuteAdditionalData {
+	return {
+		credentialsHelper,
+		hooks,
+		executionId,
+		currentNodeExecutionIndex: 0,
+		restApiUrl: `${TEST_INSTANCE_URL}/rest`,
+		instanceBaseUrl: `${TEST_INSTANCE_URL}/`,
+		webhookBaseUrl: `${TEST_INSTANCE_URL}/webhook`,
+		webhookWaitingBaseUrl: `${TEST_INSTANCE_URL}/webhook-waiting`,
+		webhookTestBaseUrl: `${TEST_INSTANCE_URL}/webhook-test`,
+		formBaseUrl: `${TEST_INSTANCE_URL}/form`,
+		formWaitingBaseUrl: `${TEST_INSTANCE_URL}/form-waiting`,
+		formTestBaseUrl: `${TEST_INSTANCE_URL}/form-test`,
+		mcpBaseUrl: `${TEST_INSTANCE_URL}/mcp`,
+		mcpTestBaseUrl: `${TEST_INSTANCE_URL}/mcp-test`,
+		variables: {},
+		executeWorkflow: async () => {
+			throw new Error('sub-workflows are not used in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		getRuntimeCredential: async () => undefined,
+		logAiEvent: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('task runners are not used in these tests');
+		},
+		...extras,
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
+/** A test node as n8n stores it in a workflow. */
+export function toINode(node: TestNode, index = 0): INode {
+	const credentials = Object.fromEntries(
+		Object.entries(node.credentials ?? {}).map(([type, id]) => [
+			type,
+			{ id, name: `${type} ${id}` },
+		]),
+	);
+	return {
+		id: node.id ?? `node-${index}`,
+		name: node.name,
+		type: node.type.includes('.') ? node.type : `${PACKAGE_NAME}.${node.type}`,
+		typeVersion: 1,
+		position: [index * 200, 0],
+		parameters: node.parameters as INode['parameters'],
+		credentials,
+		webhookId: node.webhookId,
+		continueOnFail: node.continueOnFail,
+		retryOnFail: node.retryOnFail,
+		maxTries: node.maxTries,
+		waitBetweenTries: node.waitBetweenTries,
+	};
 }
 
 function toWorkflowNodes(options: RunOptions): { nodes: INode[]; connections: IConnections } {
@@ -170,32 +241,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		createdAt: new Date(),
 		updatedAt: new Date(),
 	} as never);
-	const additionalData = {
-		credentialsHelper,
-		hooks,
-		executionId,
-		currentNodeExecutionIndex: 0,
-		restApiUrl: 'http://127.0.0.1:5678/rest',
-		instanceBaseUrl: 'http://127.0.0.1:5678/',
-		webhookBaseUrl: 'http://127.0.0.1:5678/webhook',
-		webhookWaitingBaseUrl: 'http://127.0.0.1:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://127.0.0.1:5678/webhook-test',
-		formBaseUrl: 'http://127.0.0.1:5678/form',
-		formWaitingBaseUrl: 'http://127.0.0.1:5678/form-waiting',
-		formTestBaseUrl: 'http://127.0.0.1:5678/form-test',
-		mcpBaseUrl: 'http://127.0.0.1:5678/mcp',
-		mcpTestBaseUrl: 'http://127.0.0.1:5678/mcp-test',
-		variables: {},
-		executeWorkflow: async () => {
-			throw new Error('sub-workflows are not used in these tests');
-		},
-		getRunExecutionData: async () => undefined,
-		getRuntimeCredential: async () => undefined,
-		logAiEvent: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('task runners are not used in these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = buildAdditionalData(credentialsHelper, hooks, executionId);
 
 	const run = await new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
