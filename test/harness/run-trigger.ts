@@ -12,7 +12,7 @@ import {
 } from 'n8n-workflow';
 import { randomUUID } from 'node:crypto';
 
-import type { StoredCredential } from './credentials-helper';
+import type { StoredCredential, TestCredentialsHelper } from './credentials-helper';
 import {
 	buildAdditionalData,
 	newCredentialsHelper,
@@ -20,7 +20,6 @@ import {
 	toINode,
 	type TestNode,
 } from './run-workflow';
-import type { TestCredentialsHelper } from './credentials-helper';
 
 /**
  * Triggers are not run by WorkflowExecute: n8n's server calls `webhook()`, `webhookMethods` and
@@ -163,7 +162,7 @@ function recordingResponse() {
 export async function runWebhook(
 	setup: TriggerSetup & {
 		request: WebhookRequest;
-		webhookName?: string;
+		webhookName?: WebhookName;
 		mode?: WorkflowExecuteMode;
 	},
 ): Promise<WebhookOutcome> {
