@@ -75,7 +75,7 @@ export interface TestNode {
 	webhookId?: string;
 	/** A node of the pack by its short name (e.g. `momentConductor`), or a full type name. */
 	type: string;
-	parameters: IDataObject;
+	parameters: Record<string, unknown>;
 	credentials?: Record<string, string>;
 	continueOnFail?: boolean;
 	retryOnFail?: boolean;

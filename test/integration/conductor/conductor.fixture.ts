@@ -31,7 +31,7 @@ export function conductorCredential(
 
 export function conductorNode(
 	name: string,
-	parameters: IDataObject,
+	parameters: Record<string, unknown>,
 	extra: Partial<TestNode> = {},
 ): TestNode {
 	return {
@@ -43,7 +43,9 @@ export function conductorNode(
 	};
 }
 
-export function createTransactionParameters(overrides: IDataObject = {}): IDataObject {
+export function createTransactionParameters(
+	overrides: Record<string, unknown> = {},
+): Record<string, unknown> {
 	return {
 		resource: 'transaction',
 		operation: 'create',

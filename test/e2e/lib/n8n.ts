@@ -1,0 +1,525 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
+// A small driver for a real n8n (the pinned 2.41.1 under Node 24): a private user folder in a temp
+// dir, SQLite, offline and quiet, listening on 127.0.0.1 only; the pack installed as users get it.
+// Used by the jest e2e suite, the demo and the screenshots.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { installPackInto, type PackInfo } from './pack';
+import type { RuntimePaths } from './runtime';
+
+export interface N8nOptions {
+	runtime: RuntimePaths;
+	/** installed into the user folder before anything runs */
+	pack?: PackInfo;
+	/** editor/REST port; a free one when omitted */
+	port?: number;
+	/** task broker port (distinct for every concurrent n8n process); a free one when omitted */
+	brokerPort?: number;
+	/** label for the temp dir and log lines */
+	label?: string;
+	/** receives every line `n8n start` prints */
+	onLog?: (line: string) => void;
+	extraEnv?: Record<string, string>;
+}
+
+export interface CredentialImport {
+	id: string;
+	name: string;
+	type: string;
+	data: Record<string, unknown>;
+}
+
+export interface CliResult {
+	code: number | null;
+	stdout: string;
+	stderr: string;
+}
+
+export interface ExecuteResult extends CliResult {
+	/** the run data n8n printed (IRun-like), when it printed one */
+	run?: RunData;
+	/** the `message` of every JSON log line, for diagnostics */
+	messages: string[];
+}
+
+export interface RunData {
+	status?: string;
+	finished?: boolean;
+	data: {
+		resultData: {
+			error?: { message?: string; description?: string; [key: string]: unknown };
+			lastNodeExecuted?: string;
+			runData: Record<
+				string,
+				Array<{
+					error?: { message?: string; [key: string]: unknown };
+					data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
+				}>
+			>;
+		};
+	};
+}
+
+export interface Owner {
+	email: string;
+	password: string;
+	firstName: string;
+	lastName: string;
+}
+
+/** Every n8n process group still running, killed when this process exits however it exits. */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+function track(child: ChildProcess): void {
+	if (child.pid === undefined) return;
+	const pid = child.pid;
+	liveGroups.add(pid);
+	child.on('exit', () => liveGroups.delete(pid));
+	if (!exitHookInstalled) {
+		exitHookInstalled = true;
+		process.on('exit', () => {
+			for (const group of liveGroups) {
+				try {
+					process.kill(-group, 'SIGKILL');
+				} catch {
+					// already gone
+				}
+			}
+		});
+	}
+}
+
+const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+
+export async function freePort(): Promise<number> {
+	return await new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const { port } = server.address() as net.AddressInfo;
+			server.close(() => resolve(port));
+		});
+	});
+}
+
+export class N8n {
+	readonly userFolder: string;
+	readonly baseUrl: string;
+	private child?: ChildProcess;
+	private childExit?: Promise<void>;
+	private cookie?: string;
+	private apiKey?: string;
+	private readonly logFile: string;
+
+	private constructor(
+		private readonly options: N8nOptions,
+		readonly port: number,
+		readonly brokerPort: number,
+	) {
+		this.userFolder = fs.mkdtempSync(
+			path.join(os.tmpdir(), `payments-pack-n8n-${options.label ?? 'e2e'}-`),
+		);
+		this.baseUrl = `http://127.0.0.1:${port}`;
+		this.logFile = path.join(this.userFolder, 'n8n.log');
+		if (options.pack) installPackInto(this.userFolder, options.pack);
+	}
+
+	static async create(options: N8nOptions): Promise<N8n> {
+		const port = options.port ?? (await freePort());
+		let brokerPort = options.brokerPort ?? (await freePort());
+		while (brokerPort === port) brokerPort = await freePort();
+		return new N8n(options, port, brokerPort);
+	}
+
+	/** The environment of every n8n process: private, offline, quiet, loopback only. */
+	env(): NodeJS.ProcessEnv {
+		const base: NodeJS.ProcessEnv = {};
+		for (const [key, value] of Object.entries(process.env)) {
+			// jest's and npm's variables (NODE_ENV=test, JEST_WORKER_ID, npm_config_*) change n8n's behaviour
+			if (/^(N8N_|DB_|JEST_|NODE_ENV$|NODE_OPTIONS$|NODE_PATH$|npm_|EXECUTIONS_|QUEUE_)/i.test(key))
+				continue;
+			base[key] = value;
+		}
+		return {
+			...base,
+			PATH: `${path.dirname(this.options.runtime.node24Bin)}${path.delimiter}${process.env.PATH ?? ''}`,
+			NODE_ENV: 'production',
+			N8N_USER_FOLDER: this.userFolder,
+			DB_TYPE: 'sqlite',
+			N8N_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_HOST: '127.0.0.1',
+			N8N_PORT: String(this.port),
+			N8N_PROTOCOL: 'http',
+			N8N_WEBHOOK_URL: `${this.baseUrl}/`,
+			N8N_EDITOR_BASE_URL: `${this.baseUrl}/`,
+			N8N_SECURE_COOKIE: 'false',
+			N8N_RUNNERS_BROKER_PORT: String(this.brokerPort),
+			N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
+			N8N_DIAGNOSTICS_ENABLED: 'false',
+			N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+			N8N_PERSONALIZATION_ENABLED: 'false',
+			N8N_TEMPLATES_ENABLED: 'false',
+			N8N_HIRING_BANNER_ENABLED: 'false',
+			N8N_DYNAMIC_BANNERS_ENABLED: 'false',
+			N8N_VERIFIED_PACKAGES_ENABLED: 'false',
+			N8N_AI_ENABLED: 'false',
+			N8N_DISABLED_MODULES: 'mcp-registry',
+			N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
+			N8N_LOG_LEVEL: 'info',
+			N8N_LOG_FORMAT: 'json',
+			N8N_LOG_OUTPUT: 'console',
+			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+			...this.options.extraEnv,
+		};
+	}
+
+	/** Runs one n8n CLI command to completion. */
+	async cli(args: string[], timeoutMs = 120_000): Promise<CliResult> {
+		const { node24Bin, n8nBin } = this.options.runtime;
+		return await new Promise((resolve, reject) => {
+			const child = spawn(node24Bin, [n8nBin, ...args], {
+				env: this.env(),
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+				detached: true,
+			});
+			track(child);
+			let stdout = '';
+			let stderr = '';
+			child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+			child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+			const timer = setTimeout(() => {
+				killGroup(child, 'SIGKILL');
+				reject(
+					new Error(
+						`n8n ${args.join(' ')} did not finish within ${timeoutMs} ms.\n${tail(stdout + stderr)}`,
+					),
+				);
+			}, timeoutMs);
+			child.on('error', (error) => {
+				clearTimeout(timer);
+				reject(error);
+			});
+			child.on('close', (code) => {
+				clearTimeout(timer);
+				resolve({ code, stdout, stderr });
+			});
+		});
+	}
+
+	private async cliOk(args: string[]): Promise<CliResult> {
+		const result = await this.cli(args);
+		if (result.code !== 0) {
+			throw new Error(
+				`n8n ${args.join(' ')} failed (exit ${result.code}):\n${tail(result.stdout + result.stderr)}`,
+			);
+		}
+		return result;
+	}
+
+	/** `n8n import:credentials` (plain values; n8n encrypts them with this user folder's key). */
+	async importCredentials(credentials: CredentialImport[]): Promise<void> {
+		const file = path.join(this.userFolder, `credentials-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+		try {
+			await this.cliOk(['import:credentials', `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+	}
+
+	/** `n8n import:workflow` of workflow objects in one process (ids kept; imported inactive). */
+	async importWorkflows(workflows: Array<Record<string, unknown>>): Promise<void> {
+		if (workflows.length === 0) return;
+		const file = path.join(this.userFolder, `workflows-${Date.now()}.json`);
+		fs.writeFileSync(file, JSON.stringify(workflows, null, 2));
+		try {
+			await this.cliOk(['import:workflow', `--input=${file}`]);
+		} finally {
+			fs.rmSync(file, { force: true });
+		}
+	}
+
+	/** `n8n execute --id`: a fresh process (sees the installed pack as it is now); parses the printed run. */
+	async execute(workflowId: string): Promise<ExecuteResult> {
+		const result = await this.cli(['execute', `--id=${workflowId}`], 180_000);
+		return { ...result, ...parseExecuteOutput(result.stdout + '\n' + result.stderr) };
+	}
+
+	// ------------------------------------------------------------------ n8n start
+
+	/** Starts `n8n start` and waits until the editor is accessible and the DB is migrated. */
+	async start(timeoutMs = 180_000): Promise<void> {
+		if (this.child) throw new Error('n8n is already running');
+		const { node24Bin, n8nBin } = this.options.runtime;
+		const log = fs.createWriteStream(this.logFile, { flags: 'a' });
+		const child = spawn(node24Bin, [n8nBin, 'start'], {
+			env: this.env(),
+			cwd: this.userFolder,
+			stdio: ['ignore', 'pipe', 'pipe'],
+			detached: true,
+		});
+		this.child = child;
+		track(child);
+		let editorReady = false;
+		let buffered = '';
+		const onData = (chunk: Buffer) => {
+			log.write(chunk);
+			buffered += chunk.toString();
+			const lines = buffered.split('\n');
+			buffered = lines.pop() ?? '';
+			for (const line of lines) {
+				const message = logMessage(line);
+				if (message.includes('Editor is now accessible via')) editorReady = true;
+				this.options.onLog?.(message);
+			}
+		};
+		child.stdout!.on('data', onData);
+		child.stderr!.on('data', onData);
+		this.childExit = new Promise((resolve) =>
+			child.on('exit', () => {
+				log.end();
+				resolve();
+			}),
+		);
+		let exited = false;
+		void this.childExit.then(() => (exited = true));
+
+		const deadline = Date.now() + timeoutMs;
+		while (Date.now() < deadline) {
+			if (exited) {
+				this.child = undefined;
+				throw new Error(`n8n start exited before it was ready:\n${tail(this.readLog())}`);
+			}
+			if (editorReady && (await httpStatus(`${this.baseUrl}/healthz/readiness`)) === 200) return;
+			await sleep(250);
+		}
+		await this.stop();
+		throw new Error(`n8n start was not ready within ${timeoutMs} ms:\n${tail(this.readLog())}`);
+	}
+
+	readLog(): string {
+		return fs.existsSync(this.logFile) ? fs.readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	get running(): boolean {
+		return this.child !== undefined;
+	}
+
+	/** Stops `n8n start` and its task runner (the whole process group). */
+	async stop(): Promise<void> {
+		const child = this.child;
+		if (!child) return;
+		this.child = undefined;
+		this.cookie = undefined;
+		killGroup(child, 'SIGTERM');
+		let timer: NodeJS.Timeout | undefined;
+		const killed = await Promise.race([
+			this.childExit!.then(() => true),
+			new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 20_000))),
+		]);
+		clearTimeout(timer);
+		if (!killed) {
+			killGroup(child, 'SIGKILL');
+			await this.childExit;
+		}
+	}
+
+	/** Stops n8n and removes the user folder. */
+	async dispose(): Promise<void> {
+		await this.stop();
+		fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+
+	// ------------------------------------------------------------------ REST / public API
+
+	async rest<T = unknown>(
+		method: string,
+		route: string,
+		body?: unknown,
+	): Promise<{ status: number; data: T; headers: Headers }> {
+		const response = await fetch(`${this.baseUrl}${route}`, {
+			method,
+			headers: {
+				...(body === undefined ? {} : { 'content-type': 'application/json' }),
+				...(this.cookie ? { cookie: this.cookie } : {}),
+				...(this.apiKey && route.startsWith('/api/') ? { 'X-N8N-API-KEY': this.apiKey } : {}),
+			},
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await response.text();
+		let data: unknown = text;
+		try {
+			data = JSON.parse(text);
+			if (data && typeof data === 'object' && 'data' in data && route.startsWith('/rest/')) {
+				data = (data as { data: unknown }).data;
+			}
+		} catch {
+			// not JSON
+		}
+		const setCookie = response.headers.get('set-cookie');
+		const auth = setCookie?.match(/n8n-auth=[^;]+/);
+		if (auth) this.cookie = auth[0];
+		return { status: response.status, data: data as T, headers: response.headers };
+	}
+
+	private async restOk<T = unknown>(method: string, route: string, body?: unknown): Promise<T> {
+		const { status, data } = await this.rest<T>(method, route, body);
+		if (status >= 300)
+			throw new Error(
+				`${method} ${route} answered ${status}: ${JSON.stringify(data).slice(0, 500)}`,
+			);
+		return data;
+	}
+
+	/** Creates the owner account (when setup is still pending) or logs in as it; keeps the auth cookie. */
+	async ensureOwner(owner: Owner): Promise<void> {
+		const settings = await this.restOk<{ userManagement?: { showSetupOnFirstLoad?: boolean } }>(
+			'GET',
+			'/rest/settings',
+		);
+		if (settings.userManagement?.showSetupOnFirstLoad) {
+			await this.restOk('POST', '/rest/owner/setup', owner);
+		} else {
+			await this.login(owner);
+		}
+		if (!this.cookie) throw new Error('n8n did not set the n8n-auth cookie');
+	}
+
+	async login(owner: Pick<Owner, 'email' | 'password'>): Promise<void> {
+		await this.restOk('POST', '/rest/login', {
+			emailOrLdapLoginId: owner.email,
+			password: owner.password,
+		});
+	}
+
+	get authCookie(): string | undefined {
+		return this.cookie;
+	}
+
+	/** Creates a public-API key with every scope the owner may have (needs ensureOwner first). */
+	async createApiKey(label = 'payments-pack-e2e'): Promise<string> {
+		const scopes = await this.restOk<string[]>('GET', '/rest/api-keys/scopes');
+		const created = await this.restOk<{ rawApiKey: string }>('POST', '/rest/api-keys', {
+			label,
+			expiresAt: null,
+			scopes,
+		});
+		this.apiKey = created.rawApiKey;
+		return this.apiKey;
+	}
+
+	/** Activates (publishes) a workflow through the public API; needs createApiKey first. */
+	async activate(workflowId: string): Promise<void> {
+		await this.restOk('POST', `/api/v1/workflows/${workflowId}/activate`);
+	}
+}
+
+// ------------------------------------------------------------------ helpers
+
+function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
+	if (child.pid === undefined || child.exitCode !== null) return;
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {
+			// already gone
+		}
+	}
+}
+
+async function httpStatus(url: string): Promise<number> {
+	try {
+		const response = await fetch(url);
+		await response.arrayBuffer();
+		return response.status;
+	} catch {
+		return 0;
+	}
+}
+
+function tail(text: string, lines = 40): string {
+	return text.split('\n').slice(-lines).join('\n');
+}
+
+/** A JSON log line's message (n8n logs with N8N_LOG_FORMAT=json), or the raw line. */
+function logMessage(line: string): string {
+	const trimmed = line.trim();
+	if (trimmed.startsWith('{')) {
+		try {
+			const parsed = JSON.parse(trimmed) as { message?: unknown };
+			if (typeof parsed.message === 'string') return parsed.message;
+		} catch {
+			// not a JSON line
+		}
+	}
+	return trimmed;
+}
+
+/** Finds the run that `n8n execute` printed among its JSON log lines. */
+export function parseExecuteOutput(output: string): { run?: RunData; messages: string[] } {
+	const messages: string[] = [];
+	let run: RunData | undefined;
+	for (const line of output.split('\n')) {
+		const trimmed = line.trim();
+		if (!trimmed.startsWith('{')) {
+			if (trimmed) messages.push(trimmed);
+			continue;
+		}
+		let parsed: Record<string, unknown>;
+		try {
+			parsed = JSON.parse(trimmed) as Record<string, unknown>;
+		} catch {
+			messages.push(trimmed);
+			continue;
+		}
+		if (typeof parsed.message === 'string') messages.push(parsed.message);
+		const candidate = findRun(parsed);
+		if (candidate) run = candidate;
+	}
+	return { run, messages };
+}
+
+function findRun(value: unknown, depth = 0): RunData | undefined {
+	if (!value || typeof value !== 'object' || depth > 4) return undefined;
+	const record = value as Record<string, unknown>;
+	const data = record.data as { resultData?: { runData?: unknown } } | undefined;
+	if (data && typeof data === 'object' && data.resultData && typeof data.resultData === 'object') {
+		return record as unknown as RunData;
+	}
+	if (typeof record.message === 'string' && record.message.trim().startsWith('{')) {
+		try {
+			const fromMessage = findRun(JSON.parse(record.message), depth + 1);
+			if (fromMessage) return fromMessage;
+		} catch {
+			// not JSON
+		}
+	}
+	for (const nested of Object.values(record)) {
+		const found = findRun(nested, depth + 1);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+/** The JSON items a node output in the first run (output 0). */
+export function nodeOutput(
+	run: RunData,
+	nodeName: string,
+	outputIndex = 0,
+): Array<Record<string, unknown>> {
+	const runs = run.data.resultData.runData[nodeName];
+	if (!runs?.length) {
+		throw new Error(
+			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
+		);
+	}
+	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
+}
