@@ -5,6 +5,11 @@ export interface IdempotencyScope {
 	executionId: string;
 	workflowId: string | undefined;
 	nodeId: string;
+	/**
+	 * Which run of the node in this execution: a node inside Loop Over Items runs once per batch,
+	 * and every batch starts again at item 0. n8n's Retry On Fail re-runs the same run index.
+	 */
+	runIndex: number;
 	itemIndex: number;
 	/** `resource:operation`, so two operations on one item never share a key. */
 	operation: string;
@@ -21,6 +26,7 @@ export function deriveIdempotencyKey(scope: IdempotencyScope, prefix = 'n8n'): s
 		scope.executionId,
 		scope.nodeId,
 		scope.operation,
+		String(scope.runIndex),
 		String(scope.itemIndex),
 	].join('\u001f');
 	return `${prefix}-${createHash('sha256').update(material).digest('hex').slice(0, 48)}`;

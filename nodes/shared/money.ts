@@ -152,3 +152,24 @@ export function addDecimals(...amounts: string[]): string {
 	const digits = total.toString().padStart(scale + 1, '0');
 	return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
 }
+
+/** Compares two non-negative decimal strings exactly: -1, 0 or 1. */
+export function compareDecimals(left: string, right: string): number {
+	const scale = Math.max((left.split('.')[1] ?? '').length, (right.split('.')[1] ?? '').length);
+	const toUnits = (value: string) => {
+		const [integer, fraction = ''] = value.split('.');
+		return BigInt(integer + fraction.padEnd(scale, '0'));
+	};
+	const difference = toUnits(left) - toUnits(right);
+	return difference === 0n ? 0 : difference > 0n ? 1 : -1;
+}
+
+/** A decimal string times a whole number, exactly. */
+export function multiplyDecimal(amount: string, times: number): string {
+	const [integer, fraction = ''] = amount.split('.');
+	const product = BigInt(integer + fraction) * BigInt(times);
+	const digits = product.toString().padStart(fraction.length + 1, '0');
+	return fraction.length === 0
+		? digits
+		: `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}`;
+}

@@ -40,11 +40,55 @@ class TestItemsNode implements INodeType {
 
 const ITEMS_NODE_TYPE = 'test.testItems';
 
+/**
+ * Loop Over Items with a batch size, as n8n's SplitInBatches v3 behaves: output 0 "done" gets every
+ * item that came back once the input is used up, output 1 "loop" gets the next batch. Its state lives
+ * in the node's execution context, like the real node's.
+ */
+class TestLoopNode implements INodeType {
+	description = {
+		displayName: 'Loop Over Items',
+		name: 'loopOverItems',
+		group: ['organization'],
+		version: 1,
+		description: 'Feeds items to the loop one batch at a time',
+		defaults: { name: 'Loop' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
+		outputNames: ['done', 'loop'],
+		properties: [{ displayName: 'Batch Size', name: 'batchSize', type: 'number', default: 1 }],
+	} as unknown as INodeType['description'];
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const batchSize = this.getNodeParameter('batchSize', 0, 1) as number;
+		const state = this.getContext('node') as {
+			pending?: INodeExecutionData[];
+			processed?: INodeExecutionData[];
+		};
+		const input = this.getInputData();
+		if (state.pending === undefined) {
+			state.pending = input.map((item, index) => ({
+				json: item.json,
+				pairedItem: { item: index },
+			}));
+			state.processed = [];
+		} else {
+			state.processed!.push(...input.map((item) => ({ json: item.json, pairedItem: { item: 0 } })));
+		}
+		const batch = state.pending.splice(0, batchSize);
+		if (batch.length === 0) return [state.processed!, []];
+		return [[], batch];
+	}
+}
+
+const LOOP_NODE_TYPE = 'test.loopOverItems';
+
 export class TestNodeTypes implements INodeTypes {
 	private readonly types = loadPackageNodeTypes();
 
 	constructor() {
 		this.types.set(ITEMS_NODE_TYPE, new TestItemsNode());
+		this.types.set(LOOP_NODE_TYPE, new TestLoopNode());
 	}
 
 	getByName(type: string): INodeType | IVersionedNodeType {
@@ -93,6 +137,11 @@ export interface RunOptions {
 	credentialsHelper?: TestCredentialsHelper;
 	executionId?: string;
 	staticData?: IDataObject;
+	/**
+	 * Connections [from, output, to] instead of the default chain Items -> nodes[0] -> nodes[1]...
+	 * ("Items" is the node that emits the test's items).
+	 */
+	links?: Array<[from: string, output: number, to: string]>;
 }
 
 export interface RunResult {
@@ -105,6 +154,8 @@ export interface RunResult {
 	json(nodeName: string): IDataObject[];
 	error: (Error & { description?: string; context?: IDataObject; httpCode?: string }) | undefined;
 	nodeRuns(nodeName: string): number;
+	/** Output items of every run of a node (e.g. inside a loop), in order. */
+	allRuns(nodeName: string, outputIndex?: number): INodeExecutionData[];
 }
 
 export const nodeTypes = new TestNodeTypes();
@@ -186,32 +237,17 @@ function toWorkflowNodes(options: RunOptions): { nodes: INode[]; connections: IC
 		parameters: { items: JSON.stringify(options.items ?? [{}]) },
 	};
 	const nodes: INode[] = [start];
-	for (const [index, node] of options.nodes.entries()) {
-		const credentials = Object.fromEntries(
-			Object.entries(node.credentials ?? {}).map(([type, id]) => [
-				type,
-				{ id, name: `${type} ${id}` },
-			]),
-		);
-		nodes.push({
-			id: `node-${index}`,
-			name: node.name,
-			type: node.type.includes('.') ? node.type : `${PACKAGE_NAME}.${node.type}`,
-			typeVersion: 1,
-			position: [(index + 1) * 200, 0],
-			parameters: node.parameters as INode['parameters'],
-			credentials,
-			continueOnFail: node.continueOnFail,
-			retryOnFail: node.retryOnFail,
-			maxTries: node.maxTries,
-			waitBetweenTries: node.waitBetweenTries,
-		});
-	}
+	for (const [index, node] of options.nodes.entries()) nodes.push(toINode(node, index + 1));
+	const links =
+		options.links ??
+		nodes
+			.slice(1)
+			.map((node, index): [string, number, string] => [nodes[index].name, 0, node.name]);
 	const connections: IConnections = {};
-	for (let index = 0; index < nodes.length - 1; index++) {
-		connections[nodes[index].name] = {
-			main: [[{ node: nodes[index + 1].name, type: NodeConnectionTypes.Main, index: 0 }]],
-		};
+	for (const [from, output, to] of links) {
+		const outputs = (connections[from] ??= { main: [] }).main;
+		while (outputs.length <= output) outputs.push([]);
+		outputs[output]!.push({ node: to, type: NodeConnectionTypes.Main, index: 0 });
 	}
 	return { nodes, connections };
 }
@@ -258,5 +294,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		json: (nodeName: string) => output(nodeName).map((item) => item.json),
 		error: run.data.resultData.error as RunResult['error'],
 		nodeRuns: (nodeName: string) => runData[nodeName]?.length ?? 0,
+		allRuns: (nodeName: string, outputIndex = 0) =>
+			(runData[nodeName] ?? []).flatMap((task) => task.data?.main?.[outputIndex] ?? []),
 	};
 }

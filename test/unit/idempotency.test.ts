@@ -5,6 +5,7 @@ describe('deriveIdempotencyKey', () => {
 		executionId: '1042',
 		workflowId: 'wf-7',
 		nodeId: 'node-a',
+		runIndex: 0,
 		itemIndex: 3,
 		operation: 'transaction:create',
 	};
@@ -18,6 +19,7 @@ describe('deriveIdempotencyKey', () => {
 		['another workflow', { workflowId: 'wf-8' }],
 		['another node', { nodeId: 'node-b' }],
 		['another item', { itemIndex: 4 }],
+		['another run of the node (a loop)', { runIndex: 1 }],
 		['another operation', { operation: 'transaction:complete' }],
 	])('differs for %s', (_label, change) => {
 		expect(deriveIdempotencyKey({ ...scope, ...change })).not.toBe(deriveIdempotencyKey(scope));

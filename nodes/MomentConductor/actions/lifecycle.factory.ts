@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../shared/guards';
 import { optionalText, requireText } from '../../shared/validation';
 import {
 	encodePathSegment,
@@ -62,6 +63,7 @@ export function completeTransactionOperation(address: TransactionAddress): Condu
 			options: [metaDataField],
 		},
 		optionsWithKey,
+		safetyOptions,
 	];
 	return {
 		description: updateDisplayOptions(show(address, 'complete'), properties),
@@ -80,6 +82,14 @@ export function completeTransactionOperation(address: TransactionAddress): Condu
 				body,
 				idempotencyKey: resolveIdempotencyKey(options, context),
 			};
+		},
+		moneyMove: {
+			// Completing pays what the transaction was created for: read it to know the amount.
+			amountsOf: () => undefined,
+			amountLookup: (request) => ({
+				method: 'GET',
+				path: request.path.replace(/\/complete$/, ''),
+			}),
 		},
 	};
 }

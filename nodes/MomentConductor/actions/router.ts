@@ -6,11 +6,49 @@ import {
 } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
-import { executeItems } from '../../shared/execute-items';
+import { executeItems, type ItemOperation } from '../../shared/execute-items';
+import { maskHeaders } from '../../shared/guards';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
-import { callConductor, openConductorSession } from '../transport';
-import type { ConductorRequest } from './types';
+import { guardMoneyMoves } from '../../shared/money-guards';
+import {
+	callConductor,
+	conductorHeaders,
+	conductorUrl,
+	openConductorSession,
+	type ConductorSession,
+} from '../transport';
 import { resources, type ConductorResourceName } from './index';
+import type { ConductorMoneyMove, ConductorRequest } from './types';
+
+function withMoneyGuards(
+	context: IExecuteFunctions,
+	session: ConductorSession,
+	operation: ItemOperation<ConductorRequest>,
+	moneyMove: ConductorMoneyMove,
+): ItemOperation<unknown> {
+	return guardMoneyMoves(context, operation, {
+		amountsOf: (request) => moneyMove.amountsOf(request),
+		lookupAmounts: moneyMove.amountLookup
+			? async (request, itemIndex) => {
+					const lookup = moneyMove.amountLookup!(request);
+					const { data } = await callConductor(context, session, lookup, itemIndex);
+					const amount = data.amount as { currency: string; value: string } | undefined;
+					return amount ? [{ currency: amount.currency, amount: amount.value }] : undefined;
+				}
+			: undefined,
+		keyOf: (request) => request.idempotencyKey,
+		dryRun: (request) => ({
+			method: request.method,
+			url: conductorUrl(session, request),
+			headers: maskHeaders({
+				...conductorHeaders(request),
+				Authorization: `Bearer ${session.secretKey}`,
+			}),
+			body: (request.body ?? {}) as IDataObject,
+			idempotencyKey: request.idempotencyKey ?? null,
+		}),
+	}) as ItemOperation<unknown>;
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as ConductorResourceName;
@@ -27,13 +65,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Without an execution id a derived key could collide across runs: fall back to a fresh one.
 	const executionId = this.getExecutionId() || randomUUID();
 	const workflowId = this.getWorkflow().id;
+	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
-	const output = await executeItems<ConductorRequest>(this, {
+	const plain: ItemOperation<ConductorRequest> = {
 		prepare: (itemIndex) => {
 			const derivedIdempotencyKey = deriveIdempotencyKey({
 				executionId,
 				workflowId,
 				nodeId: node.id,
+				runIndex,
 				itemIndex,
 				operation: `${resource}:${operationName}`,
 			});
@@ -51,6 +91,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const idempotency: IDataObject = { key: request.idempotencyKey, replayed: result.replayed };
 			return { ...result.data, idempotency };
 		},
-	});
-	return [output];
+	};
+	const itemOperation = operation.moneyMove
+		? withMoneyGuards(this, session, plain, operation.moneyMove)
+		: (plain as ItemOperation<unknown>);
+	return [await executeItems(this, itemOperation)];
 }

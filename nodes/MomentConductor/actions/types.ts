@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { MoveAmounts } from '../../shared/guards';
+
 export type ConductorResource =
 	| 'healthcheck'
 	| 'account'
@@ -35,4 +37,13 @@ export interface ConductorOperation {
 		itemIndex: number,
 		context: ConductorItemContext,
 	): ConductorRequest;
+	/** Present on operations that move money (they get Validate Only and spending limits). */
+	moneyMove?: ConductorMoneyMove;
+}
+
+export interface ConductorMoneyMove {
+	/** What the request moves, or undefined when it does not carry the amount. */
+	amountsOf(request: ConductorRequest): MoveAmounts | undefined;
+	/** A GET whose `data.amount` tells the amount, for requests that do not carry it. */
+	amountLookup?(request: ConductorRequest): ConductorRequest;
 }

@@ -87,15 +87,24 @@ export async function openConductorSession(
 	};
 }
 
+export function conductorHeaders(request: ConductorRequest): Record<string, string> {
+	const headers: Record<string, string> = {};
+	if (request.retailerId) headers['Retailer-Id'] = request.retailerId;
+	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	return headers;
+}
+
+export function conductorUrl(session: ConductorSession, request: ConductorRequest): string {
+	return `${request.atRoot ? session.rootUrl : session.baseUrl}${request.path}`;
+}
+
 export async function callConductor(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	session: ConductorSession,
 	request: ConductorRequest,
 	itemIndex?: number,
 ): Promise<ConductorResult> {
-	const headers: Record<string, string> = {};
-	if (request.retailerId) headers['Retailer-Id'] = request.retailerId;
-	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	const headers = conductorHeaders(request);
 	const idempotent = request.method === 'GET' || request.idempotencyKey !== undefined;
 	const secrets = [session.secretKey];
 
@@ -106,7 +115,7 @@ export async function callConductor(
 			CONDUCTOR_CREDENTIAL,
 			{
 				method: request.method,
-				url: `${request.atRoot ? session.rootUrl : session.baseUrl}${request.path}`,
+				url: conductorUrl(session, request),
 				headers,
 				body: request.method === 'POST' ? (request.body ?? {}) : undefined,
 				qs: request.qs,

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	runWorkflow,
+	type RunOptions,
+	type RunResult,
+	type TestNode,
+} from '../../harness/run-workflow';
 import {
 	CONDUCTOR_SEED,
 	startConductorSandbox,
@@ -58,11 +63,8 @@ export function createTransactionParameters(
 	};
 }
 
-export interface ConductorRunOptions {
-	items?: IDataObject[];
-	nodes: TestNode[];
+export interface ConductorRunOptions extends Omit<RunOptions, 'credentials'> {
 	credentialOverrides?: IDataObject;
-	executionId?: string;
 }
 
 /** Starts one sandbox per test file and runs workflows against it. */
@@ -80,10 +82,8 @@ export function useConductorSandbox() {
 	};
 	const run = async (options: ConductorRunOptions): Promise<RunResult> =>
 		await runWorkflow({
-			items: options.items,
-			nodes: options.nodes,
+			...options,
 			credentials: [conductorCredential(sandbox(), options.credentialOverrides)],
-			executionId: options.executionId,
 		});
 	return { sandbox, run };
 }

@@ -1,5 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions, sumByCurrency } from '../../../shared/guards';
+import { multiplyDecimal } from '../../../shared/money';
 import { FieldError, requirePositiveInteger, requireText } from '../../../shared/validation';
 import {
 	billerCodeField,
@@ -88,6 +90,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption],
 	},
+	safetyOptions,
 ];
 
 function readProducts(raw: Array<Record<string, unknown>>): IDataObject[] {
@@ -134,4 +137,19 @@ export const create: ConductorOperation = {
 			idempotencyKey: resolveIdempotencyKey(options, context),
 		};
 	},
+	moneyMove: {
+		// Products priced by the catalog carry no amount: the total is then unknown before sending.
+		amountsOf(request) {
+			const products = (request.body as { products: OrderProduct[] }).products;
+			if (products.some((product) => !product.amount)) return undefined;
+			return sumByCurrency(
+				products.map(({ amount, quantity }) => ({
+					currency: amount!.currency,
+					amount: multiplyDecimal(amount!.value, quantity),
+				})),
+			);
+		},
+	},
 };
+
+type OrderProduct = { quantity: number; amount?: { currency: string; value: string } };

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { optionalText, requireText } from '../../../shared/validation';
 import {
 	billerCodeField,
@@ -81,6 +82,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption, retailerIdOption],
 	},
+	safetyOptions,
 ];
 
 export const create: ConductorOperation = {
@@ -120,5 +122,11 @@ export const create: ConductorOperation = {
 			retailerId: resolveRetailerId(options, context),
 			idempotencyKey: resolveIdempotencyKey(options, context),
 		};
+	},
+	moneyMove: {
+		amountsOf(request) {
+			const { amount } = request.body as { amount: { currency: string; value: string } };
+			return [{ currency: amount.currency, amount: amount.value }];
+		},
 	},
 };

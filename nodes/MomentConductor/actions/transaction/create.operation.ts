@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions, sumByCurrency } from '../../../shared/guards';
 import { FieldError, requireText } from '../../../shared/validation';
 import {
 	idempotencyKeyOption,
@@ -130,6 +131,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption, retailerIdOption],
 	},
+	safetyOptions,
 ];
 
 function readBillItems(raw: Array<Record<string, unknown>>, field: string): IDataObject[] {
@@ -188,4 +190,15 @@ export const create: ConductorOperation = {
 			idempotencyKey: resolveIdempotencyKey(options, context),
 		};
 	},
+	moneyMove: {
+		amountsOf(request) {
+			const body = request.body as { amount?: Money; items: Array<{ amount: Money }> };
+			if (body.amount) return [{ currency: body.amount.currency, amount: body.amount.value }];
+			return sumByCurrency(
+				body.items.map(({ amount }) => ({ currency: amount.currency, amount: amount.value })),
+			);
+		},
+	},
 };
+
+type Money = { currency: string; value: string };
