@@ -82,6 +82,7 @@ describe('Moment Conductor: money moves exactly once', () => {
 	});
 
 	it('the same key with other parameters is a clear error, and nothing is paid twice', async () => {
+		const invoiceNumber = 'invoice-2026-0042';
 		const withKey = (value: string) =>
 			conductorNode(
 				'Create',
@@ -89,7 +90,7 @@ describe('Moment Conductor: money moves exactly once', () => {
 					billItems: {
 						bill: [{ id: 'bill_651574c0d016708b8b37b8ab', amount: value, currency: 'ZAR' }],
 					},
-					options: { idempotencyKey: 'invoice-2026-0042' },
+					options: { idempotencyKey: invoiceNumber },
 				}),
 			);
 		const first = await run({ items: [{ reference: 'keyed-1' }], nodes: [withKey('929.00')] });
