@@ -8,6 +8,7 @@ import {
 
 import { resources } from './actions';
 import { router } from './actions/router';
+import { listSearch, loadOptions } from './methods';
 
 export class MomentConductor implements INodeType {
 	description: INodeTypeDescription = {
@@ -57,6 +58,8 @@ export class MomentConductor implements INodeType {
 			...Object.values(resources).flatMap((resource) => resource.description),
 		],
 	};
+
+	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -5,12 +5,26 @@ import type { ConductorOperation } from '../types';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Category Code',
+		displayName: 'Category',
 		name: 'categoryCode',
-		type: 'string',
-		default: '',
-		placeholder: 'ng_entertainment_cabletv',
-		description: 'Category whose subcategories and products to fetch',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		description:
+			'Category whose subcategories and products to fetch; leave empty for every top-level category',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				typeOptions: { searchListMethod: 'searchCategories', searchable: true },
+			},
+			{
+				displayName: 'By Code',
+				name: 'id',
+				type: 'string',
+				placeholder: 'ng_entertainment_cabletv',
+			},
+		],
 	},
 	{
 		displayName: 'Depth',
@@ -31,7 +45,9 @@ export const get: ConductorOperation = {
 		const qs: Record<string, string> = {
 			depth: String(requirePositiveInteger(this.getNodeParameter('depth', itemIndex, 1), 'Depth')),
 		};
-		const categoryCode = optionalText(this.getNodeParameter('categoryCode', itemIndex, ''));
+		const categoryCode = optionalText(
+			this.getNodeParameter('categoryCode', itemIndex, '', { extractValue: true }),
+		);
 		if (categoryCode) qs.category_code = categoryCode;
 		return { method: 'GET', path: '/catalogs', qs };
 	},

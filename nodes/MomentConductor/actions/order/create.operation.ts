@@ -41,11 +41,13 @@ const properties: INodeProperties[] = [
 				name: 'product',
 				values: [
 					{
-						displayName: 'Product Code',
+						displayName: 'Product Name or ID',
 						name: 'code',
-						type: 'string',
+						type: 'options',
+						typeOptions: { loadOptionsMethod: 'getProducts' },
 						default: '',
-						description: 'Code of the product, from the catalog',
+						description:
+							'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
 					},
 					{
 						displayName: 'Quantity',
