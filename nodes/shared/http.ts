@@ -90,10 +90,29 @@ export function backoffDelayMs(
 	return Math.min(wanted, policy.maxDelayMs);
 }
 
-function networkErrorCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown; httpCode?: unknown } | undefined;
+/** Failures where no answer came back, so asking again may get one. */
+const NETWORK_ERROR_CODES = new Set([
+	'ECONNRESET',
+	'ECONNREFUSED',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'ESOCKETTIMEDOUT',
+	'EPIPE',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+	'EAI_AGAIN',
+	'ENOTFOUND',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
+
+/**
+ * The network error code behind an error, if any. Other codes (an OAuth2 client refused with
+ * EAUTH, say) are not worth a retry: the same request gets the same answer.
+ */
+export function networkErrorCode(error: unknown): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
 	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && /^E[A-Z_]+$|^ERR_/.test(current.code))
+		if (typeof current.code === 'string' && NETWORK_ERROR_CODES.has(current.code))
 			return current.code;
 		current = current.cause as typeof current;
 	}

@@ -2,6 +2,7 @@ import {
 	backoffDelayMs,
 	DEFAULT_RETRY_POLICY,
 	isRetryableStatus,
+	networkErrorCode,
 	parseRetryAfterMs,
 } from '../../nodes/shared/http';
 import { redactSecrets } from '../../nodes/shared/errors';
@@ -43,5 +44,15 @@ describe('redactSecrets', () => {
 			'Bearer *** and ***',
 		);
 		expect(redactSecrets('nothing here', [undefined, ''])).toBe('nothing here');
+	});
+});
+
+describe('networkErrorCode', () => {
+	it('finds a network code in the cause chain, and ignores codes that are not about the network', () => {
+		expect(networkErrorCode({ cause: { cause: { code: 'ECONNRESET' } } })).toBe('ECONNRESET');
+		expect(networkErrorCode({ code: 'ETIMEDOUT' })).toBe('ETIMEDOUT');
+		expect(networkErrorCode({ code: 'EAUTH' })).toBeUndefined();
+		expect(networkErrorCode({ cause: { code: 'ESTATUS' } })).toBeUndefined();
+		expect(networkErrorCode(new Error('plain'))).toBeUndefined();
 	});
 });
