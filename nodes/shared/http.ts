@@ -90,6 +90,15 @@ export function backoffDelayMs(
 	return Math.min(wanted, policy.maxDelayMs);
 }
 
+/** The provider's answer body carried by an error n8n raised (it keeps it in `context.data`). */
+function bodyOfThrown(error: unknown): unknown {
+	const candidate = error as {
+		context?: { data?: unknown };
+		cause?: { response?: { data?: unknown } };
+	};
+	return candidate?.context?.data ?? candidate?.cause?.response?.data;
+}
+
 /** Failures where no answer came back, so asking again may get one. */
 const NETWORK_ERROR_CODES = new Set([
 	'ECONNRESET',
@@ -127,7 +136,7 @@ function statusOfThrown(error: unknown): number | undefined {
 
 type AttemptOutcome =
 	| { response: Omit<ProviderResponse, 'attempts'> }
-	| { failure: { status?: number; code?: string; message: string } };
+	| { failure: { status?: number; code?: string; message: string; body?: unknown } };
 
 async function attemptOnce(
 	context: RequestContext,
@@ -150,6 +159,7 @@ async function attemptOnce(
 				status: statusOfThrown(error),
 				code: networkErrorCode(error),
 				message: (error as Error).message,
+				body: bodyOfThrown(error),
 			},
 		};
 	}
@@ -195,7 +205,7 @@ export async function sendWithRetry(
 			const { failure } = outcome;
 			if (failure.status !== undefined) {
 				// A 401 that survived n8n's re-authentication: the caller explains it.
-				return { statusCode: failure.status, headers: {}, body: undefined, attempts: attempt };
+				return { statusCode: failure.status, headers: {}, body: failure.body, attempts: attempt };
 			}
 			if (failure.code !== undefined && attempt < maxAttempts) {
 				await sleep(backoffDelayMs(attempt, policy));
