@@ -2,6 +2,7 @@ import { ExecutionLifecycleHooks, WorkflowExecute } from 'n8n-core';
 import {
 	NodeConnectionTypes,
 	Workflow,
+	type IBinaryKeyData,
 	type IConnections,
 	type IDataObject,
 	type IExecuteFunctions,
@@ -34,7 +35,14 @@ class TestItemsNode implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const items = JSON.parse(this.getNodeParameter('items', 0, '[]') as string) as IDataObject[];
-		return [items.map((json, index) => ({ json, pairedItem: { item: index } }))];
+		// An item's `$binary` ({ field: { data: base64, mimeType, fileName } }) becomes its binary data.
+		return [
+			items.map(({ $binary, ...json }, index) => ({
+				json,
+				...($binary ? { binary: $binary as unknown as IBinaryKeyData } : {}),
+				pairedItem: { item: index },
+			})),
+		];
 	}
 }
 

@@ -1,0 +1,119 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestHelper,
+	IHttpRequestOptions,
+	INodeProperties,
+	Icon,
+} from 'n8n-workflow';
+
+export const MEMENTO_DEFAULT_BASE_URL = 'https://api.mementopayments.com';
+/** The document asks for the project id "in the header" without naming it: assumed name. */
+export const MEMENTO_DEFAULT_PROJECT_HEADER = 'X-Project-Id';
+
+export function mementoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.baseUrl || MEMENTO_DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
+}
+
+/** The project header, when a project id is set (Memento Payments Cloud without a CNAME). */
+export function mementoProjectHeaders(
+	credentials: ICredentialDataDecryptedObject,
+): Record<string, string> {
+	const projectId = String(credentials.projectId ?? '').trim();
+	if (projectId === '') return {};
+	const name = String(credentials.projectHeader || MEMENTO_DEFAULT_PROJECT_HEADER).trim();
+	return { [name]: projectId };
+}
+
+export class MementoPaymentsApi implements ICredentialType {
+	name = 'mementoPaymentsApi';
+
+	displayName = 'Memento Payments API';
+
+	icon: Icon = { light: 'file:../icons/memento.svg', dark: 'file:../icons/memento.dark.svg' };
+
+	documentationUrl = 'https://github.com/payments-pack/n8n-nodes-payments-pack#memento-payments';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: MEMENTO_DEFAULT_BASE_URL,
+			description:
+				"The Memento Payments Cloud endpoint, or your project's custom host name (CNAME), e.g. https://payments.example.com",
+		},
+		{
+			displayName: 'Project ID',
+			name: 'projectId',
+			type: 'string',
+			default: '',
+			description:
+				'Your project ID on the Memento Payments Cloud. Leave empty when the Base URL is your custom host name.',
+		},
+		{
+			displayName: 'Project ID Header',
+			name: 'projectHeader',
+			type: 'string',
+			default: MEMENTO_DEFAULT_PROJECT_HEADER,
+			description:
+				'Header that carries the Project ID on every request. The Memento document does not name it; change it if your instance expects another name.',
+		},
+		{
+			displayName: 'Authentication Token',
+			name: 'authenticationToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Long-lived token that opens sessions. Get one with the node's Token resource (Create, then Confirm with the verification secret and PIN).",
+		},
+		{
+			displayName: 'Session Token',
+			name: 'sessionToken',
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+	];
+
+	/** Opens a session (POST /v1/sessions) when none is stored or Memento answered 401. */
+	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
+		const response = (await this.helpers.httpRequest({
+			method: 'POST',
+			url: `${mementoBaseUrl(credentials)}/v1/sessions`,
+			headers: {
+				Accept: 'application/json',
+				Authorization: `Bearer ${String(credentials.authenticationToken ?? '').trim()}`,
+				...mementoProjectHeaders(credentials),
+			},
+			json: true,
+		})) as { token?: unknown };
+		return { sessionToken: typeof response?.token === 'string' ? response.token : '' };
+	}
+
+	/** Every call carries the session token and, when set, the project header. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		requestOptions.headers = {
+			...requestOptions.headers,
+			...mementoProjectHeaders(credentials),
+			Authorization: `Bearer ${String(credentials.sessionToken ?? '')}`,
+		};
+		return requestOptions;
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ String($credentials.baseUrl || "https://api.mementopayments.com").replace(/\\/+$/, "") }}',
+			url: '/v1/sessions/verify',
+			method: 'POST',
+		},
+	};
+}

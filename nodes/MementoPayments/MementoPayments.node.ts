@@ -1,0 +1,67 @@
+import {
+	NodeConnectionTypes,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeType,
+	type INodeTypeDescription,
+} from 'n8n-workflow';
+
+import { resources } from './actions';
+import { router } from './actions/router';
+import { loadOptions } from './methods';
+
+export class MementoPayments implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Memento Payments',
+		name: 'mementoPayments',
+		icon: { light: 'file:../../icons/memento.svg', dark: 'file:../../icons/memento.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
+		description:
+			'Send and request money, run money pools and manage contacts with Memento Payments',
+		defaults: { name: 'Memento Payments' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'mementoPaymentsApi', required: true }],
+		properties: [
+			{
+				displayName: 'Resource',
+				name: 'resource',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Activity', value: 'activity', description: 'Counts of new activity' },
+					{ name: 'Announcement', value: 'announcement' },
+					{ name: 'Contact', value: 'contact' },
+					{ name: 'Device', value: 'device', description: 'The device of the session' },
+					{ name: 'Fee', value: 'fee' },
+					{ name: 'Image', value: 'image' },
+					{ name: 'Moment', value: 'moment' },
+					{ name: 'Money Pool', value: 'pool' },
+					{ name: 'Notification', value: 'notification' },
+					{ name: 'Payment', value: 'payment' },
+					{ name: 'Payment Source', value: 'paymentSource', description: 'Cards and accounts' },
+					{ name: 'Request', value: 'request', description: 'Requests for money' },
+					{
+						name: 'Token',
+						value: 'token',
+						description: 'Get the authentication token the credential needs',
+					},
+					{ name: 'Transaction', value: 'transaction' },
+					{ name: 'User', value: 'user' },
+					{ name: 'Verification', value: 'verification', description: 'Verify an email or phone' },
+				],
+				default: 'payment',
+			},
+			...Object.values(resources).flatMap((resource) => resource.description),
+		],
+	};
+
+	methods = { loadOptions };
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return await router.call(this);
+	}
+}

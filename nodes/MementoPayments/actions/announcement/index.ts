@@ -1,0 +1,18 @@
+import { defineResource } from '../../../shared/resource';
+import type { MementoOperation } from '../types';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+
+export const announcement = defineResource<MementoOperation>(
+	'announcement',
+	[
+		{ name: 'Get', value: 'get', action: 'Get an announcement', implementation: get },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many announcements',
+			implementation: getMany,
+		},
+	],
+	'getMany',
+);

@@ -1,0 +1,25 @@
+import { defineResource } from '../../../shared/resource';
+import type { MementoOperation } from '../types';
+import { create } from './create.operation';
+import { deleteContact } from './delete.operation';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+import { update } from './update.operation';
+
+export const contact = defineResource<MementoOperation>(
+	'contact',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a contact',
+			description: 'From a Memento user, or from a name and phone number',
+			implementation: create,
+		},
+		{ name: 'Delete', value: 'delete', action: 'Delete a contact', implementation: deleteContact },
+		{ name: 'Get', value: 'get', action: 'Get a contact', implementation: get },
+		{ name: 'Get Many', value: 'getMany', action: 'Get many contacts', implementation: getMany },
+		{ name: 'Update', value: 'update', action: 'Update a contact', implementation: update },
+	],
+	'getMany',
+);

@@ -1,0 +1,1 @@
+export const CURRENT_DEVICE_PATH = '/v1/devices/current';

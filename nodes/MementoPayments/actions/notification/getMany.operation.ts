@@ -1,0 +1,3 @@
+import { getManyOperation } from '../operation.factory';
+
+export const getMany = getManyOperation({ resource: 'notification', path: '/v1/notifications' });

@@ -1,0 +1,16 @@
+import { defineResource } from '../../../shared/resource';
+import type { MementoOperation } from '../types';
+import { getMany } from './getMany.operation';
+
+export const notification = defineResource<MementoOperation>(
+	'notification',
+	[
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many notifications',
+			implementation: getMany,
+		},
+	],
+	'getMany',
+);

@@ -1,0 +1,69 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { optionalText } from '../../../shared/validation';
+import {
+	amountField,
+	currencyField,
+	idempotencyKeyOption,
+	paymentSourceField,
+	pinField,
+	readMoney,
+	readPathId,
+	readPaymentAuthorisation,
+	resolveIdempotencyKey,
+} from '../common.fields';
+import { forOperation } from '../operation.factory';
+import type { MementoOperation } from '../types';
+import { poolPath, poolUuidField } from './fields';
+
+const properties: INodeProperties[] = [
+	poolUuidField,
+	amountField,
+	currencyField,
+	paymentSourceField,
+	pinField,
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Message',
+				name: 'message',
+				type: 'string',
+				default: '',
+				description: 'Shown to the pool owner',
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [idempotencyKeyOption],
+	},
+];
+
+export const contribute: MementoOperation = {
+	description: forOperation('pool', 'contribute', properties),
+	prepare(itemIndex, context) {
+		const uuid = readPathId(this, poolUuidField, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const authorisation = readPaymentAuthorisation(this, itemIndex);
+		const body: IDataObject = { ...readMoney(this, itemIndex), ...authorisation.body };
+		const message = optionalText(additional.message);
+		if (message) body.message = message;
+		return {
+			method: 'POST',
+			path: `${poolPath(uuid)}/contributions`,
+			body,
+			idempotencyKey: resolveIdempotencyKey(options, context),
+			secrets: authorisation.secrets,
+		};
+	},
+};

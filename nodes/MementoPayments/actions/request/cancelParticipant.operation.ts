@@ -1,0 +1,3 @@
+import { participantOperation } from './participant.factory';
+
+export const cancelParticipant = participantOperation('cancelParticipant', 'POST', 'cancel');

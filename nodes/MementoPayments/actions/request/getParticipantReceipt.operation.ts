@@ -1,0 +1,7 @@
+import { participantOperation } from './participant.factory';
+
+export const getParticipantReceipt = participantOperation(
+	'getParticipantReceipt',
+	'GET',
+	'receipt',
+);

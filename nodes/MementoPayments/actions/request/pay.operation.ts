@@ -1,0 +1,43 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import {
+	idempotencyKeyOption,
+	paymentSourceField,
+	pinField,
+	readPathId,
+	readPaymentAuthorisation,
+	resolveIdempotencyKey,
+} from '../common.fields';
+import { forOperation } from '../operation.factory';
+import type { MementoOperation } from '../types';
+import { requestPath, requestUuidField } from './fields';
+
+const properties: INodeProperties[] = [
+	requestUuidField,
+	paymentSourceField,
+	pinField,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [idempotencyKeyOption],
+	},
+];
+
+export const pay: MementoOperation = {
+	description: forOperation('request', 'pay', properties),
+	prepare(itemIndex, context) {
+		const uuid = readPathId(this, requestUuidField, itemIndex);
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const authorisation = readPaymentAuthorisation(this, itemIndex);
+		return {
+			method: 'POST',
+			path: `${requestPath(uuid)}/pay`,
+			body: authorisation.body,
+			idempotencyKey: resolveIdempotencyKey(options, context),
+			secrets: authorisation.secrets,
+		};
+	},
+};

@@ -1,0 +1,32 @@
+import { defineResource } from '../../../shared/resource';
+import type { MementoOperation } from '../types';
+import { confirm } from './confirm.operation';
+import { create } from './create.operation';
+import { getStatus } from './getStatus.operation';
+
+export const token = defineResource<MementoOperation>(
+	'token',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Request an authentication token',
+			description: 'Step 1: send the identity, authenticator and device',
+			implementation: create,
+		},
+		{
+			name: 'Confirm',
+			value: 'confirm',
+			action: 'Confirm an authentication token',
+			description: 'Step 2: send the verification secret and PIN to approve the token',
+			implementation: confirm,
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			action: 'Get the status of an authentication token',
+			implementation: getStatus,
+		},
+	],
+	'create',
+);

@@ -1,0 +1,19 @@
+import { defineResource } from '../../../shared/resource';
+import type { MementoOperation } from '../types';
+import { get } from './get.operation';
+import { getMany } from './getMany.operation';
+
+export const transaction = defineResource<MementoOperation>(
+	'transaction',
+	[
+		{ name: 'Get', value: 'get', action: 'Get a transaction', implementation: get },
+		{
+			name: 'Get Many',
+			value: 'getMany',
+			action: 'Get many transactions',
+			description: 'Money in and out of all your payment sources',
+			implementation: getMany,
+		},
+	],
+	'getMany',
+);

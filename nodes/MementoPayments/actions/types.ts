@@ -1,0 +1,54 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+export type MementoResource =
+	| 'activity'
+	| 'announcement'
+	| 'contact'
+	| 'device'
+	| 'fee'
+	| 'image'
+	| 'moment'
+	| 'notification'
+	| 'payment'
+	| 'paymentSource'
+	| 'pool'
+	| 'request'
+	| 'token'
+	| 'transaction'
+	| 'user'
+	| 'verification';
+
+export type MementoMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** What an operation asks the transport to send, fully checked. */
+export interface MementoRequest {
+	method: MementoMethod;
+	/** From the host root, e.g. /v1/payments. */
+	path: string;
+	qs?: Record<string, string>;
+	body?: IDataObject;
+	/** List endpoints: walk page/limit (Return All) or stop at `limit`. */
+	list?: { returnAll: boolean; limit: number };
+	/** Money moves: sent as Idempotency-Key, which also makes the request safe to retry. */
+	idempotencyKey?: string;
+	/** POSTs without side effects (fee calculation): safe to retry. */
+	safeToRetry?: boolean;
+	/** Values that must never appear in output or errors (the PIN). */
+	secrets?: string[];
+	/** Token creation and signup happen before there is a session: no Authorization header. */
+	withoutSession?: boolean;
+}
+
+export interface MementoItemContext {
+	/** Key used when the user set none: stable for this item in this execution. */
+	derivedIdempotencyKey: string;
+}
+
+export interface MementoOperation {
+	description: INodeProperties[];
+	prepare(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		context: MementoItemContext,
+	): MementoRequest | Promise<MementoRequest>;
+}

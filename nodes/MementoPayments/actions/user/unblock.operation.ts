@@ -1,0 +1,3 @@
+import { blockingOperation } from './block.factory';
+
+export const unblock = blockingOperation('unblock');

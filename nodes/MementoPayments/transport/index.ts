@@ -1,0 +1,189 @@
+import {
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type IDataObject,
+	type IExecuteFunctions,
+	type ILoadOptionsFunctions,
+	type IPollFunctions,
+} from 'n8n-workflow';
+
+import {
+	mementoBaseUrl,
+	mementoProjectHeaders,
+} from '../../../credentials/MementoPaymentsApi.credentials';
+import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
+import { sendWithRetry, TransportError } from '../../shared/http';
+import { collectPages, walkPages } from '../../shared/page-pagination';
+import { MEMENTO_PAGE_SIZE } from '../actions/list.fields';
+import type { MementoRequest } from '../actions/types';
+import { describeMementoError } from './errors';
+import { sendWithoutSession } from './unauthenticated';
+
+export const MEMENTO_CREDENTIAL = 'mementoPaymentsApi';
+export const PROVIDER = 'Memento Payments';
+
+type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+export interface MementoSession {
+	/** Passed to every request: n8n stores the renewed session token in its data. */
+	credentials: ICredentialsDecrypted;
+	baseUrl: string;
+}
+
+export interface MementoResult {
+	data: unknown;
+	replayed: boolean;
+}
+
+/** Reads the credential once per node run; n8n keeps the session token in its data. */
+export async function openMementoSession(context: Context): Promise<MementoSession> {
+	const data = await context.getCredentials(MEMENTO_CREDENTIAL);
+	const reference = context.getNode().credentials?.[MEMENTO_CREDENTIAL];
+	return {
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: MEMENTO_CREDENTIAL,
+			data,
+		},
+		baseUrl: mementoBaseUrl(data),
+	};
+}
+
+function sessionSecrets(session: MementoSession, request: MementoRequest): string[] {
+	const data = session.credentials.data ?? {};
+	return [
+		String(data.authenticationToken ?? ''),
+		String(data.sessionToken ?? ''),
+		...(request.secrets ?? []),
+	];
+}
+
+/** Removes secrets (the PIN) from anything that leaves the node. */
+export function scrub<T>(value: T, secrets: string[]): T {
+	if (!secrets.some((secret) => secret.length >= 4)) return value;
+	return JSON.parse(redactSecrets(JSON.stringify(value), secrets)) as T;
+}
+
+function requireSessionToken(context: Context, session: MementoSession): void {
+	const token = String(session.credentials.data?.authenticationToken ?? '').trim();
+	if (token === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Memento Payments credential has no Authentication Token',
+			{
+				description:
+					'Get one with this node: Token > Create, then Token > Confirm with the verification code, and paste the token into the credential.',
+			},
+		);
+	}
+}
+
+export async function callMemento(
+	context: Context,
+	session: MementoSession,
+	request: MementoRequest,
+	itemIndex?: number,
+): Promise<MementoResult> {
+	const headers: Record<string, string> = {};
+	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	const idempotent =
+		request.method === 'GET' ||
+		request.idempotencyKey !== undefined ||
+		request.safeToRetry === true;
+	const secrets = sessionSecrets(session, request);
+	const hasBody = request.method !== 'GET' && request.method !== 'DELETE';
+	const outgoing = {
+		method: request.method,
+		url: `${session.baseUrl}${request.path}`,
+		headers,
+		body: hasBody ? (request.body ?? {}) : undefined,
+		qs: request.qs,
+		idempotent,
+	};
+
+	if (!request.withoutSession) requireSessionToken(context, session);
+	let response;
+	try {
+		if (request.withoutSession) {
+			response = await sendWithoutSession(context, {
+				...outgoing,
+				headers: { ...headers, ...mementoProjectHeaders(session.credentials.data ?? {}) },
+			});
+		} else {
+			response = await sendWithRetry(context, MEMENTO_CREDENTIAL, outgoing, {
+				credentials: session.credentials,
+			});
+		}
+	} catch (error) {
+		// Only thrown when no HTTP answer came back at all.
+		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
+			itemIndex,
+			idempotent,
+			secrets,
+		});
+	}
+
+	if (response.statusCode >= 400) {
+		const described = describeMementoError(response.statusCode, response.body);
+		throw providerApiError(context.getNode(), {
+			provider: PROVIDER,
+			statusCode: response.statusCode,
+			type: described.type,
+			detail: described.detail,
+			hint: described.hint,
+			body: response.body,
+			itemIndex,
+			secrets,
+		});
+	}
+	const replayed = String(response.headers['idempotent-replayed'] ?? '') === 'true';
+	return { data: scrub(response.body ?? {}, secrets), replayed };
+}
+
+/** A list answer: a plain array, or an object holding it (data / items / results). */
+export function listItems(body: unknown): IDataObject[] {
+	if (Array.isArray(body)) return body as IDataObject[];
+	if (body && typeof body === 'object') {
+		for (const key of ['data', 'items', 'results']) {
+			const value = (body as IDataObject)[key];
+			if (Array.isArray(value)) return value as IDataObject[];
+		}
+	}
+	return [];
+}
+
+function pageRequest(request: MementoRequest, page: number, limit: number): MementoRequest {
+	return { ...request, qs: { ...request.qs, page: String(page), limit: String(limit) } };
+}
+
+/** Return All walks every page; Limit stops as soon as it has enough. */
+export async function listMemento(
+	context: Context,
+	session: MementoSession,
+	request: MementoRequest,
+	itemIndex?: number,
+): Promise<IDataObject[]> {
+	const list = request.list ?? { returnAll: true, limit: 0 };
+	return await collectPages({
+		pageSize: MEMENTO_PAGE_SIZE,
+		maxItems: list.returnAll ? undefined : list.limit,
+		fetchPage: async ({ page, limit }) =>
+			listItems(
+				(await callMemento(context, session, pageRequest(request, page, limit), itemIndex)).data,
+			),
+	});
+}
+
+/** Page by page, for callers that act on each page (the polling trigger). */
+export function iterateMemento(
+	context: Context,
+	session: MementoSession,
+	request: MementoRequest,
+): AsyncGenerator<IDataObject[]> {
+	return walkPages({
+		pageSize: MEMENTO_PAGE_SIZE,
+		fetchPage: async ({ page, limit }) =>
+			listItems((await callMemento(context, session, pageRequest(request, page, limit))).data),
+	});
+}

@@ -1,0 +1,20 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
+import type { MomentoOperation } from '../types';
+
+export const create: MomentoOperation = {
+	description: updateDisplayOptions({ show: { resource: ['deposit'], operation: ['create'] } }, [
+		...orderFields,
+		orderOptions,
+	]),
+	prepare(itemIndex, context) {
+		const base = readOrderBase(this, itemIndex, context);
+		return {
+			method: 'POST',
+			path: '/deposit_orders/',
+			body: orderBody(base, {}),
+			replay: { kind: 'deposit', orderID: base.orderID },
+		};
+	},
+};

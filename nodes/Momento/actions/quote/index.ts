@@ -1,0 +1,17 @@
+import { defineResource } from '../../../shared/resource';
+import type { MomentoOperation } from '../types';
+import { getUsd } from './getUsd.operation';
+
+export const quote = defineResource<MomentoOperation>(
+	'quote',
+	[
+		{
+			name: 'Get USD Quotes',
+			value: 'getUsd',
+			action: 'Get USD quotes',
+			description: 'Current USD buy and sell prices in DOP (public endpoint)',
+			implementation: getUsd,
+		},
+	],
+	'getUsd',
+);

@@ -1,0 +1,75 @@
+import { requireAmount } from '../../shared/money';
+import { FieldError, optionalText, requireText } from '../../shared/validation';
+
+export const MOMENTO_CURRENCIES = ['DOP', 'USD'] as const;
+export type MomentoCurrency = (typeof MOMENTO_CURRENCIES)[number];
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const ORDER_ID = /^[A-Za-z0-9_.:-]{1,64}$/;
+
+export function requireMomentoCurrency(value: unknown): MomentoCurrency {
+	const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
+	if (!(MOMENTO_CURRENCIES as readonly string[]).includes(code)) {
+		throw new FieldError(
+			'Currency',
+			`Currency must be DOP or USD (got ${JSON.stringify(value)})`,
+			'Momento moves Dominican pesos (DOP) and US dollars (USD) only.',
+		);
+	}
+	return code as MomentoCurrency;
+}
+
+/** A positive decimal string with at most the currency's 2 decimals, e.g. "500.00". */
+export function requireMomentoAmount(value: unknown, currency: MomentoCurrency): string {
+	return requireAmount(value, 'Amount', { currency });
+}
+
+export function requireEmail(value: unknown, field = 'Email'): string {
+	const email = requireText(value, field);
+	if (!EMAIL.test(email)) {
+		throw new FieldError(
+			field,
+			`${field} is not a valid email address (got ${JSON.stringify(email)})`,
+			'Use the address the customer registered with Momento, e.g. name@example.com.',
+		);
+	}
+	return email;
+}
+
+/** Dominican cédula: 11 digits; dashes and spaces as people write it ("001-0000000-1") are removed. */
+export function requireCedula(value: unknown, field = 'ID Number (Cédula)'): string {
+	const text = requireText(value, field);
+	const digits = text.replace(/[\s-]/g, '');
+	if (!/^\d{11}$/.test(digits)) {
+		throw new FieldError(
+			field,
+			`${field} must be an 11-digit Dominican cédula number (got ${JSON.stringify(text)})`,
+			'Write the 11 digits of the cédula, with or without dashes (001-0000000-1).',
+		);
+	}
+	return digits;
+}
+
+export function optionalOrderId(value: unknown): string | undefined {
+	const orderId = optionalText(value);
+	if (orderId !== undefined && !ORDER_ID.test(orderId)) {
+		throw new FieldError(
+			'Order ID',
+			`Order ID must be 1 to 64 letters, digits, dots, colons, dashes or underscores (got ${JSON.stringify(orderId)})`,
+			'Leave it empty to use an ID derived from this execution and item.',
+		);
+	}
+	return orderId;
+}
+
+export function optionalCallbackUrl(value: unknown): string | undefined {
+	const url = optionalText(value);
+	if (url !== undefined && !/^https?:\/\/[^\s/]+\S*$/.test(url)) {
+		throw new FieldError(
+			'Callback URL',
+			`Callback URL must be an http(s) URL (got ${JSON.stringify(url)})`,
+			"Paste the Momento Trigger's Production URL, including ?token=... if the trigger requires a token.",
+		);
+	}
+	return url;
+}

@@ -1,0 +1,8 @@
+import type { MoneriumOperation } from '../types';
+
+export const getContext: MoneriumOperation = {
+	description: [],
+	prepare() {
+		return { request: { method: 'GET', path: '/auth/context' } };
+	},
+};

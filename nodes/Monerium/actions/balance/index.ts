@@ -1,0 +1,17 @@
+import { defineResource } from '../../../shared/resource';
+import type { MoneriumOperation } from '../types';
+import { get } from './get.operation';
+
+export const balance = defineResource<MoneriumOperation>(
+	'balance',
+	[
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a balance',
+			description: 'Get the balance of an address on a chain',
+			implementation: get,
+		},
+	],
+	'get',
+);

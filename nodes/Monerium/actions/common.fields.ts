@@ -1,0 +1,182 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { FieldError, optionalText, requirePositiveInteger } from '../../shared/validation';
+import { requireAddress, requireUuid } from '../order-rules';
+
+export const MAINNET_CHAINS = ['ethereum', 'gnosis', 'polygon', 'arbitrum'] as const;
+export const TESTNET_CHAINS = ['sepolia', 'chiado', 'amoy', 'arbitrumsepolia'] as const;
+export const CHAIN_NAMES: Record<string, string> = {
+	ethereum: 'Ethereum',
+	gnosis: 'Gnosis',
+	polygon: 'Polygon',
+	arbitrum: 'Arbitrum',
+	sepolia: 'Sepolia (Ethereum Testnet)',
+	chiado: 'Chiado (Gnosis Testnet)',
+	amoy: 'Amoy (Polygon Testnet)',
+	arbitrumsepolia: 'Arbitrum Sepolia (Testnet)',
+};
+
+/** Production knows the mainnets, the sandbox the testnets; a custom URL may be either. */
+export function chainsFor(environment: string): readonly string[] {
+	if (environment === 'production') return MAINNET_CHAINS;
+	if (environment === 'sandbox') return TESTNET_CHAINS;
+	return [...MAINNET_CHAINS, ...TESTNET_CHAINS];
+}
+
+export function requireChain(value: unknown, field = 'Chain'): string {
+	const chain = typeof value === 'string' ? value.trim().toLowerCase() : '';
+	if (!Object.prototype.hasOwnProperty.call(CHAIN_NAMES, chain)) {
+		throw new FieldError(
+			field,
+			`${field} must be one of ${Object.keys(CHAIN_NAMES).join(', ')} (got ${JSON.stringify(value)})`,
+		);
+	}
+	return chain;
+}
+
+export function chainField(
+	name = 'chain',
+	displayName = 'Chain',
+	required = true,
+): INodeProperties {
+	return {
+		displayName: `${displayName} Name or ID`,
+		name,
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getChains' },
+		default: '',
+		required,
+		description:
+			'Blockchain of the address. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+	};
+}
+
+export const profileLocator: INodeProperties = {
+	displayName: 'Profile',
+	name: 'profile',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchProfiles', searchable: true },
+		},
+		{
+			displayName: 'ID',
+			name: 'id',
+			type: 'string',
+			placeholder: 'a78d8ff2-e51f-11ed-9e13-cacb9390199c',
+		},
+	],
+};
+
+export const addressLocator: INodeProperties = {
+	displayName: 'Address',
+	name: 'address',
+	type: 'resourceLocator',
+	default: { mode: 'list', value: '' },
+	required: true,
+	description: 'A blockchain address linked to Monerium',
+	modes: [
+		{
+			displayName: 'From List',
+			name: 'list',
+			type: 'list',
+			typeOptions: { searchListMethod: 'searchAddresses', searchable: true },
+		},
+		{
+			displayName: 'Address',
+			name: 'id',
+			type: 'string',
+			placeholder: '0x59cFC408d310697f9D3598e1BE75B0157a072407',
+		},
+	],
+};
+
+export function readLocator(context: IExecuteFunctions, name: string, itemIndex: number): unknown {
+	return context.getNodeParameter(name, itemIndex, '', { extractValue: true });
+}
+
+export function readProfile(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'profile',
+): string {
+	return requireUuid(readLocator(context, name, itemIndex), 'Profile');
+}
+
+export function readAddress(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	name = 'address',
+): string {
+	return requireAddress(readLocator(context, name, itemIndex), 'Address');
+}
+
+export const returnAllFields: INodeProperties[] = [
+	{
+		displayName: 'Return All',
+		name: 'returnAll',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to return all results or only up to a given limit',
+	},
+	{
+		displayName: 'Limit',
+		name: 'limit',
+		type: 'number',
+		typeOptions: { minValue: 1 },
+		default: 50,
+		description: 'Max number of results to return',
+		displayOptions: { show: { returnAll: [false] } },
+	},
+];
+
+/** Monerium's lists come in one page (no pagination documented): apply Return All / Limit. */
+export function listOutput(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	key: string,
+): (body: IDataObject) => IDataObject[] {
+	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
+	const limit = returnAll
+		? undefined
+		: requirePositiveInteger(context.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	return (body) => {
+		const list = Array.isArray(body[key])
+			? (body[key] as IDataObject[])
+			: Array.isArray(body.items)
+				? (body.items as IDataObject[])
+				: [];
+		return limit === undefined ? list : list.slice(0, limit);
+	};
+}
+
+/** Query filters that are set, as strings. */
+export function filtersToQs(filters: IDataObject): Record<string, string> {
+	const qs: Record<string, string> = {};
+	for (const [key, value] of Object.entries(filters)) {
+		const text = optionalText(value);
+		if (text !== undefined) qs[key] = text;
+	}
+	return qs;
+}
+
+export function jsonField(
+	name: string,
+	displayName: string,
+	description: string,
+	example: string,
+): INodeProperties {
+	return {
+		displayName,
+		name,
+		type: 'json',
+		default: example,
+		required: true,
+		description,
+	};
+}

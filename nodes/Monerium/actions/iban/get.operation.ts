@@ -1,0 +1,15 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireIban } from '../../order-rules';
+import type { MoneriumOperation } from '../types';
+import { ibanField } from './ibanField';
+
+export const get: MoneriumOperation = {
+	description: updateDisplayOptions({ show: { resource: ['iban'], operation: ['get'] } }, [
+		ibanField,
+	]),
+	prepare(itemIndex) {
+		const iban = requireIban(this.getNodeParameter('iban', itemIndex, ''));
+		return { request: { method: 'GET', path: `/ibans/${iban}` } };
+	},
+};

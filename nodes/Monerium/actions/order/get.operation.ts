@@ -1,0 +1,22 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { requireText } from '../../../shared/validation';
+import { encodeSegment } from '../../transport';
+import type { MoneriumOperation } from '../types';
+
+export const get: MoneriumOperation = {
+	description: updateDisplayOptions({ show: { resource: ['order'], operation: ['get'] } }, [
+		{
+			displayName: 'Order ID',
+			name: 'orderId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '8c0fd7b1-01da-11ed-89c1-52c47a86c354',
+		},
+	]),
+	prepare(itemIndex) {
+		const id = requireText(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+		return { request: { method: 'GET', path: `/orders/${encodeSegment(id)}` } };
+	},
+};

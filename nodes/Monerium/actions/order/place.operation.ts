@@ -1,0 +1,192 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { FieldError, optionalText, requireText } from '../../../shared/validation';
+import { checkOrderAgreement, requireMemo, requireUuid, sameAmount } from '../../order-rules';
+import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
+import type { MoneriumOperation } from '../types';
+import { orderMoneyFields, readOrderMoney, requireCountry } from './order.fields';
+
+const show = { show: { resource: ['order'], operation: ['place'] } };
+
+const properties: INodeProperties[] = [
+	{
+		...addressLocator,
+		displayName: 'From Address',
+		description: 'The linked address whose tokens are redeemed',
+	},
+	chainField('chain', 'From Chain'),
+	{
+		displayName: 'Counterpart Kind',
+		name: 'counterpartKind',
+		type: 'options',
+		options: [
+			{ name: 'Person', value: 'personal' },
+			{ name: 'Company', value: 'corporate' },
+		],
+		default: 'personal',
+	},
+	{
+		displayName: 'First Name',
+		name: 'firstName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { counterpartKind: ['personal'] } },
+	},
+	{
+		displayName: 'Last Name',
+		name: 'lastName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { counterpartKind: ['personal'] } },
+	},
+	{
+		displayName: 'Company Name',
+		name: 'companyName',
+		type: 'string',
+		default: '',
+		required: true,
+		displayOptions: { show: { counterpartKind: ['corporate'] } },
+	},
+	{
+		displayName: 'Counterpart Country',
+		name: 'country',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'DK',
+		description: 'Two-letter ISO 3166-1 country code of the counterpart',
+	},
+	{
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'Send EUR 100 to EE127310138155512606682602 at 2024-07-12T12:02Z',
+		description: 'The exact text the wallet signed, from Order > Create Message',
+	},
+	{
+		displayName: 'Signature',
+		name: 'signature',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '0x...',
+		description: 'The wallet signature of the message ("0x" for a Safe that signs on chain)',
+	},
+	{
+		displayName: 'Memo',
+		name: 'memo',
+		type: 'string',
+		default: '',
+		required: true,
+		description: 'Payment reference, 5 to 140 characters',
+	},
+	{
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+		options: [
+			{
+				displayName: 'Supporting Document ID',
+				name: 'supportingDocumentId',
+				type: 'string',
+				default: '',
+				description: 'File ID of an invoice or agreement; required at EUR 15,000 or more',
+			},
+			{
+				displayName: 'Order ID',
+				name: 'orderId',
+				type: 'string',
+				default: '',
+				description:
+					'A UUID of your own. Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.',
+			},
+		],
+	},
+];
+
+export const place: MoneriumOperation = {
+	description: [
+		...updateDisplayOptions(show, properties.slice(0, 2)),
+		...orderMoneyFields('place'),
+		...updateDisplayOptions(show, properties.slice(2)),
+	],
+	prepare(itemIndex, context) {
+		const address = readAddress(this, itemIndex);
+		const chain = requireChain(this.getNodeParameter('chain', itemIndex, ''), 'From Chain');
+		const money = readOrderMoney(this, itemIndex);
+		const message = requireText(this.getNodeParameter('message', itemIndex, ''), 'Message');
+		const signature = requireText(this.getNodeParameter('signature', itemIndex, ''), 'Signature');
+		if (!signature.startsWith('0x'))
+			throw new FieldError('Signature', 'Signature must start with 0x');
+		const memo = requireMemo(this.getNodeParameter('memo', itemIndex, ''));
+		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+		const documentId = optionalText(additional.supportingDocumentId);
+		const supportingDocumentId = documentId
+			? requireUuid(documentId, 'Supporting Document ID')
+			: undefined;
+		checkOrderAgreement({ message, ...money, supportingDocumentId }, context.now);
+
+		const kind = this.getNodeParameter('counterpartKind', itemIndex, 'personal');
+		const country = requireCountry(this.getNodeParameter('country', itemIndex, ''));
+		const details: IDataObject =
+			kind === 'corporate'
+				? {
+						companyName: requireText(
+							this.getNodeParameter('companyName', itemIndex, ''),
+							'Company Name',
+						),
+						country,
+					}
+				: {
+						firstName: requireText(this.getNodeParameter('firstName', itemIndex, ''), 'First Name'),
+						lastName: requireText(this.getNodeParameter('lastName', itemIndex, ''), 'Last Name'),
+						country,
+					};
+		const identifier: IDataObject =
+			money.counterpart.kind === 'iban'
+				? { standard: 'iban', iban: money.counterpart.iban }
+				: { standard: 'chain', address: money.counterpart.address, chain: money.counterpart.chain };
+		const ownId = optionalText(additional.orderId);
+		const id = ownId ? requireUuid(ownId, 'Order ID') : context.derivedOrderId;
+		const body: IDataObject = {
+			id,
+			kind: 'redeem',
+			address,
+			chain,
+			currency: money.currency,
+			amount: money.amount,
+			counterpart: { identifier, details },
+			message,
+			signature,
+			memo,
+		};
+		if (supportingDocumentId) body.supportingDocumentId = supportingDocumentId;
+		return {
+			// The order id makes the POST a replay-safe write: retried, and a 409 means "already placed".
+			request: { method: 'POST', path: '/orders', body, idempotent: true, acceptStatuses: [409] },
+			onConflict: { method: 'GET', path: `/orders/${id}` },
+			output: (order, statusCode) => {
+				if (statusCode !== 409) return { ...order, replayed: false };
+				const same =
+					order.address === address &&
+					order.currency === money.currency &&
+					typeof order.amount === 'string' &&
+					sameAmount(order.amount, money.amount);
+				if (!same) {
+					throw new FieldError(
+						'Order ID',
+						`Order ID ${id} was already used for a different order`,
+						'Use a new Order ID for a new order, or leave it empty.',
+					);
+				}
+				return { ...order, replayed: true };
+			},
+		};
+	},
+};

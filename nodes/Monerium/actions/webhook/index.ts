@@ -1,0 +1,17 @@
+import { defineResource } from '../../../shared/resource';
+import type { MoneriumOperation } from '../types';
+import { create } from './create.operation';
+
+export const webhook = defineResource<MoneriumOperation>(
+	'webhook',
+	[
+		{
+			name: 'Create',
+			value: 'create',
+			action: 'Create a webhook subscription',
+			description: 'Subscribe a URL to notifications (the Monerium Trigger does this for you)',
+			implementation: create,
+		},
+	],
+	'create',
+);

@@ -1,0 +1,143 @@
+import {
+	NodeApiError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IHookFunctions,
+	type ILoadOptionsFunctions,
+	type JsonObject,
+} from 'n8n-workflow';
+
+import {
+	MONERIUM_ACCEPT,
+	moneriumBaseUrl,
+} from '../../../credentials/MoneriumOAuth2Api.credentials';
+import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
+import { sendWithRetry, TransportError, type ProviderResponse } from '../../shared/http';
+import { moneriumHint, readMoneriumError } from './errors';
+
+export const MONERIUM_CREDENTIAL = 'moneriumOAuth2Api';
+const PROVIDER = 'Monerium';
+/** Codes @n8n/client-oauth2 gives a refused token request; not network failures. */
+const OAUTH_FAILURE_CODES = ['EAUTH', 'ESTATUS'];
+
+type MoneriumContext = IExecuteFunctions | ILoadOptionsFunctions | IHookFunctions;
+
+export interface MoneriumRequest {
+	method: 'GET' | 'POST' | 'PUT';
+	/** Relative to the environment's API URL, e.g. `/orders`. */
+	path: string;
+	qs?: Record<string, string>;
+	body?: IDataObject;
+	/** A body that is not JSON (multipart file upload). */
+	rawBody?: { data: Buffer; contentType: string };
+	/** GETs, and writes Monerium deduplicates (orders carry their id): only these are retried. */
+	idempotent?: boolean;
+	/** Statuses that are answers, not errors (sign-up's 304, an order's 409 replay). */
+	acceptStatuses?: number[];
+}
+
+export interface MoneriumSession {
+	baseUrl: string;
+	environment: string;
+	secrets: string[];
+}
+
+export interface MoneriumResult {
+	statusCode: number;
+	body: IDataObject;
+}
+
+/** Reads the credential once per run: the API URL and the values that must never leak. */
+export async function openMoneriumSession(context: MoneriumContext): Promise<MoneriumSession> {
+	const data = await context.getCredentials(MONERIUM_CREDENTIAL);
+	const token = (data.oauthTokenData ?? {}) as IDataObject;
+	return {
+		baseUrl: moneriumBaseUrl(data.environment, data.customUrl),
+		environment: String(data.environment ?? 'sandbox'),
+		secrets: [data.clientSecret, token.access_token, token.refresh_token].filter(
+			(value): value is string => typeof value === 'string',
+		),
+	};
+}
+
+function asObject(body: unknown): IDataObject {
+	if (Array.isArray(body)) return { items: body as IDataObject[] };
+	return body && typeof body === 'object' ? (body as IDataObject) : {};
+}
+
+export function encodeSegment(value: string): string {
+	return encodeURIComponent(value);
+}
+
+/**
+ * Sends one request through n8n's OAuth2 machinery (token fetch, refresh on 401), with the v2
+ * Accept header Monerium needs. Answers >= 400 become NodeApiErrors naming Monerium's fields.
+ */
+export async function callMonerium(
+	context: MoneriumContext,
+	session: MoneriumSession,
+	request: MoneriumRequest,
+	itemIndex?: number,
+): Promise<MoneriumResult> {
+	const idempotent = request.idempotent ?? request.method === 'GET';
+	const headers: Record<string, string> = { Accept: MONERIUM_ACCEPT };
+	if (request.rawBody) headers['Content-Type'] = request.rawBody.contentType;
+	let response: ProviderResponse;
+	try {
+		response = await sendWithRetry(context, MONERIUM_CREDENTIAL, {
+			method: request.method,
+			url: `${session.baseUrl}${request.path}`,
+			headers,
+			qs: request.qs,
+			body: request.rawBody
+				? request.rawBody.data
+				: request.method === 'GET'
+					? undefined
+					: (request.body ?? {}),
+			idempotent,
+		});
+	} catch (error) {
+		const transportError = error as TransportError;
+		if (transportError.code === undefined || OAUTH_FAILURE_CODES.includes(transportError.code)) {
+			// No network code: n8n's OAuth2 layer failed (e.g. the token endpoint refused the client).
+			throw new NodeApiError(
+				context.getNode(),
+				{ message: 'OAuth2 token request failed' } as JsonObject,
+				{
+					message: redactSecrets(
+						`Monerium refused the credential: ${transportError.message}`,
+						session.secrets,
+					),
+					description:
+						'Check the client ID and secret and the environment in the Monerium credential; with Authorization Code, reconnect it.',
+					itemIndex,
+				},
+			);
+		}
+		throw transportErrorToNodeError(context.getNode(), PROVIDER, transportError, {
+			itemIndex,
+			idempotent,
+			secrets: session.secrets,
+		});
+	}
+	const body = asObject(response.body);
+	if (response.statusCode >= 400 && !(request.acceptStatuses ?? []).includes(response.statusCode)) {
+		const info = readMoneriumError(response.body);
+		const retryAfter = response.headers['retry-after'];
+		throw providerApiError(context.getNode(), {
+			provider: PROVIDER,
+			statusCode: response.statusCode,
+			type: info.type ?? (response.statusCode === 401 ? 'Unauthorized' : undefined),
+			detail: info.detail,
+			hint: moneriumHint(
+				response.statusCode,
+				info,
+				Array.isArray(retryAfter) ? retryAfter[0] : retryAfter,
+			),
+			body,
+			itemIndex,
+			secrets: session.secrets,
+		});
+	}
+	return { statusCode: response.statusCode, body };
+}

@@ -1,0 +1,99 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { StoredCredential } from '../../harness/credentials-helper';
+import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	startMomentoSandbox,
+	type MomentoSandbox,
+	type MomentoSandboxOptions,
+} from '../../sandboxes/momento';
+
+export const CREDENTIAL_ID = 'momento-sandbox';
+
+export function momentoCredential(
+	sandbox: MomentoSandbox,
+	overrides: IDataObject = {},
+): StoredCredential {
+	return {
+		id: CREDENTIAL_ID,
+		name: 'Momento sandbox',
+		type: 'momentoApi',
+		data: {
+			secretKey: sandbox.secretKey,
+			environment: 'custom',
+			baseUrl: sandbox.baseUrl,
+			...(overrides as Record<string, string>),
+		},
+	};
+}
+
+export function momentoNode(
+	name: string,
+	parameters: IDataObject,
+	extra: Partial<TestNode> = {},
+): TestNode {
+	return {
+		name,
+		type: 'momento',
+		parameters,
+		credentials: { momentoApi: CREDENTIAL_ID },
+		...extra,
+	};
+}
+
+export function depositParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'deposit',
+		operation: 'create',
+		amount: '500.00',
+		currency: 'DOP',
+		email: 'cliente@example.com',
+		idNumber: '00100000001',
+		...overrides,
+	};
+}
+
+export function withdrawalParameters(overrides: IDataObject = {}): IDataObject {
+	return {
+		resource: 'withdrawal',
+		operation: 'create',
+		amount: '1250.50',
+		currency: 'DOP',
+		email: 'cliente@example.com',
+		idNumber: '001-0000000-1',
+		bankCode: 'BRD',
+		accountNumber: '9601234567',
+		accountType: 'savings',
+		...overrides,
+	};
+}
+
+export interface MomentoRunOptions {
+	items?: IDataObject[];
+	nodes: TestNode[];
+	credentialOverrides?: IDataObject;
+	executionId?: string;
+}
+
+/** Starts one sandbox per test file and runs workflows against it. */
+export function useMomentoSandbox(options: MomentoSandboxOptions = {}) {
+	const holder: { sandbox?: MomentoSandbox } = {};
+	beforeAll(async () => {
+		holder.sandbox = await startMomentoSandbox(options);
+	});
+	afterEach(() => holder.sandbox?.reset());
+	afterAll(async () => await holder.sandbox?.close());
+
+	const sandbox = () => {
+		if (!holder.sandbox) throw new Error('sandbox not started');
+		return holder.sandbox;
+	};
+	const run = async (runOptions: MomentoRunOptions): Promise<RunResult> =>
+		await runWorkflow({
+			items: runOptions.items,
+			nodes: runOptions.nodes,
+			credentials: [momentoCredential(sandbox(), runOptions.credentialOverrides)],
+			executionId: runOptions.executionId,
+		});
+	return { sandbox, run };
+}

@@ -1,0 +1,81 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { StoredCredential } from '../../harness/credentials-helper';
+import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	MONERIUM_CLIENTS,
+	MONERIUM_SEED,
+	startMoneriumSandbox,
+	type MoneriumSandbox,
+} from '../../sandboxes/monerium';
+import { newOAuthCredentialsHelper, type OAuthCredentialsHelper } from './oauth-credentials';
+
+export const CREDENTIAL_ID = 'monerium-sandbox';
+export const SEED = MONERIUM_SEED;
+
+export function clientCredentialsCredential(
+	sandbox: MoneriumSandbox,
+	overrides: IDataObject = {},
+): StoredCredential {
+	return {
+		id: CREDENTIAL_ID,
+		name: 'Monerium sandbox',
+		type: 'moneriumOAuth2Api',
+		data: {
+			environment: 'custom',
+			customUrl: sandbox.baseUrl,
+			grantType: 'clientCredentials',
+			clientId: MONERIUM_CLIENTS.clientCredentials.clientId,
+			clientSecret: MONERIUM_CLIENTS.clientCredentials.clientSecret,
+			...(overrides as Record<string, string>),
+		},
+	};
+}
+
+export function moneriumNode(
+	name: string,
+	parameters: IDataObject,
+	extra: Partial<TestNode> = {},
+): TestNode {
+	return {
+		name,
+		type: 'monerium',
+		parameters,
+		credentials: { moneriumOAuth2Api: CREDENTIAL_ID },
+		...extra,
+	};
+}
+
+export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
+
+export interface MoneriumRunOptions {
+	items?: IDataObject[];
+	nodes: TestNode[];
+	credential?: StoredCredential;
+	credentialsHelper?: OAuthCredentialsHelper;
+	executionId?: string;
+}
+
+/** One sandbox per test file; workflows run with n8n's OAuth2 machinery against it. */
+export function useMoneriumSandbox() {
+	const holder: { sandbox?: MoneriumSandbox } = {};
+	beforeAll(async () => {
+		holder.sandbox = await startMoneriumSandbox();
+	});
+	afterEach(() => holder.sandbox?.reset());
+	afterAll(async () => await holder.sandbox?.close());
+	const sandbox = () => {
+		if (!holder.sandbox) throw new Error('sandbox not started');
+		return holder.sandbox;
+	};
+	const helperFor = (credential?: StoredCredential) =>
+		newOAuthCredentialsHelper([credential ?? clientCredentialsCredential(sandbox())]);
+	const run = async (options: MoneriumRunOptions): Promise<RunResult> =>
+		await runWorkflow({
+			items: options.items,
+			nodes: options.nodes,
+			credentialsHelper: options.credentialsHelper ?? helperFor(options.credential),
+			executionId: options.executionId,
+		});
+	return { sandbox, run, helperFor };
+}

@@ -1,0 +1,133 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { ClientOAuth2 } from '@n8n/client-oauth2';
+import { createHash, randomBytes } from 'node:crypto';
+
+import { MONERIUM_CLIENTS } from '../../sandboxes/monerium';
+import {
+	CREDENTIAL_ID,
+	clientCredentialsCredential,
+	moneriumNode,
+	SEED,
+	useMoneriumSandbox,
+} from './monerium.fixture';
+import { newOAuthCredentialsHelper } from './oauth-credentials';
+
+const REDIRECT_URI = 'http://127.0.0.1:5678/rest/oauth2-credential/callback';
+
+describe('Monerium OAuth2 through n8n machinery', () => {
+	const { sandbox, run, helperFor } = useMoneriumSandbox();
+
+	it('a token expiring in the middle of a 50-item batch loses no item and is fetched again once', async () => {
+		sandbox().expireTokensAfter(25);
+		const helper = helperFor();
+		const result = await run({
+			items: Array.from({ length: 50 }, (_, n) => ({ n })),
+			nodes: [
+				moneriumNode('Monerium', {
+					resource: 'profile',
+					operation: 'get',
+					profile: { __rl: true, mode: 'id', value: SEED.profileId },
+				}),
+			],
+			credentialsHelper: helper,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json('Monerium')).toHaveLength(50);
+		expect(result.output('Monerium').map((item) => item.pairedItem)).toEqual(
+			Array.from({ length: 50 }, (_, item) => ({ item })),
+		);
+		// One token at the start, one after the expiry; one 401 in between.
+		expect(sandbox().oauthStats.clientCredentials).toBe(2);
+		expect(sandbox().requests.filter((r) => r.status === 401)).toHaveLength(1);
+		expect(
+			sandbox().requests.filter((r) => r.path.startsWith('/profiles/') && r.status === 200),
+		).toHaveLength(50);
+		const stored = helper.stored(CREDENTIAL_ID)?.data.oauthTokenData as Record<string, unknown>;
+		expect(typeof stored.access_token).toBe('string');
+	});
+
+	it('wrong client secret: a clear credential error naming no secret', async () => {
+		const result = await run({
+			nodes: [moneriumNode('Monerium', { resource: 'auth', operation: 'getContext' })],
+			credential: clientCredentialsCredential(sandbox(), { clientSecret: 'wrong-secret-value' }),
+		});
+		expect(result.error?.message).toContain('Monerium refused the credential');
+		expect(JSON.stringify(result.error)).not.toContain('wrong-secret-value');
+	});
+
+	it('authorization code + PKCE (S256): n8n exchanges the code, then refreshes with the refresh token', async () => {
+		const credential = {
+			id: CREDENTIAL_ID,
+			name: 'Monerium PKCE',
+			type: 'moneriumOAuth2Api',
+			data: {
+				environment: 'custom',
+				customUrl: sandbox().baseUrl,
+				grantType: 'pkce',
+				clientId: MONERIUM_CLIENTS.authorizationCode.clientId,
+			},
+		};
+		const helper = newOAuthCredentialsHelper([credential]);
+		const resolved = await helper.getDecrypted(
+			{},
+			{ id: CREDENTIAL_ID, name: 'x' },
+			'moneriumOAuth2Api',
+		);
+		expect(resolved).toMatchObject({
+			authUrl: `${sandbox().baseUrl}/auth`,
+			accessTokenUrl: `${sandbox().baseUrl}/auth/token`,
+			authentication: 'body',
+		});
+		expect(resolved.clientSecret).toBeUndefined();
+
+		// What n8n's OAuth2 controller does for grantType "pkce".
+		const verifier = randomBytes(48).toString('base64url');
+		const challenge = createHash('sha256').update(verifier).digest('base64url');
+		const client = new ClientOAuth2({
+			clientId: String(resolved.clientId),
+			clientSecret: '',
+			accessTokenUri: String(resolved.accessTokenUrl),
+			authorizationUri: String(resolved.authUrl),
+			authentication: 'body',
+			redirectUri: REDIRECT_URI,
+			scopes: [''],
+		});
+		const authorizeUrl = client.code.getUri({
+			state: 'csrf-1',
+			query: { code_challenge: challenge, code_challenge_method: 'S256' },
+		});
+		const authorize = await fetch(authorizeUrl, { redirect: 'manual' });
+		expect(authorize.status).toBe(307);
+		const callback = authorize.headers.get('location') as string;
+		expect(callback).toContain('state=csrf-1');
+
+		const wrong = new ClientOAuth2({ ...client.options });
+		await expect(
+			wrong.code.getToken(callback, { body: { code_verifier: 'not-the-verifier' } }),
+		).rejects.toThrow();
+		const again = await fetch(authorizeUrl, { redirect: 'manual' });
+		const token = await client.code.getToken(again.headers.get('location') as string, {
+			body: { code_verifier: verifier },
+		});
+		expect(token.refreshToken).toBeTruthy();
+		expect(sandbox().oauthStats.codeExchanges).toBe(1);
+		await helper.updateCredentials({ id: CREDENTIAL_ID, name: 'x' }, 'moneriumOAuth2Api', {
+			...credential.data,
+			oauthTokenData: token.data,
+		});
+
+		const first = await run({
+			nodes: [moneriumNode('Monerium', { resource: 'auth', operation: 'getContext' })],
+			credentialsHelper: helper,
+		});
+		expect(first.error).toBeUndefined();
+		sandbox().expireTokens();
+		const second = await run({
+			nodes: [moneriumNode('Monerium', { resource: 'auth', operation: 'getContext' })],
+			credentialsHelper: helper,
+		});
+		expect(second.error).toBeUndefined();
+		expect(sandbox().oauthStats.refreshes).toBe(1);
+		expect(sandbox().oauthStats.clientCredentials).toBe(0);
+	});
+});

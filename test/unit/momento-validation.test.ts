@@ -1,0 +1,104 @@
+import { readMomentoError } from '../../nodes/Momento/transport/errors';
+import {
+	isDuplicate,
+	readStatusCallback,
+	remember,
+	tokenMatches,
+} from '../../nodes/Momento/trigger/callback';
+import {
+	optionalCallbackUrl,
+	optionalOrderId,
+	requireCedula,
+	requireEmail,
+	requireMomentoAmount,
+	requireMomentoCurrency,
+} from '../../nodes/Momento/actions/validation';
+import { momentoBaseUrl } from '../../credentials/MomentoApi.credentials';
+
+describe('Momento input checks', () => {
+	it('accepts DOP and USD amounts with the currency scale, as decimal strings', () => {
+		expect(requireMomentoCurrency(' usd ')).toBe('USD');
+		expect(() => requireMomentoCurrency('EUR')).toThrow(/Currency must be DOP or USD/);
+		expect(requireMomentoAmount('500', 'DOP')).toBe('500.00');
+		expect(requireMomentoAmount(12.5, 'USD')).toBe('12.50');
+		expect(() => requireMomentoAmount('1.005', 'DOP')).toThrow(/at most 2/);
+		expect(() => requireMomentoAmount('-3', 'DOP')).toThrow(/positive decimal/);
+	});
+
+	it('normalises a cédula and checks emails, order IDs and callback URLs', () => {
+		expect(requireCedula('001-0000000-1')).toBe('00100000001');
+		expect(() => requireCedula('0010000000')).toThrow(/11-digit/);
+		expect(requireEmail(' a@b.do ')).toBe('a@b.do');
+		expect(() => requireEmail('a@b')).toThrow(/not a valid email/);
+		expect(optionalOrderId('')).toBeUndefined();
+		expect(optionalOrderId('INV-2024:001')).toBe('INV-2024:001');
+		expect(() => optionalOrderId('x'.repeat(65))).toThrow(/1 to 64/);
+		expect(optionalCallbackUrl('https://n8n.example.com/webhook/momento?token=a')).toMatch(
+			/^https/,
+		);
+		expect(() => optionalCallbackUrl('n8n.example.com')).toThrow(/http/);
+	});
+
+	it('picks the base URL of the environment', () => {
+		expect(momentoBaseUrl({ environment: 'sandbox' })).toBe(
+			'https://pruebas.elmomento.io/integrations',
+		);
+		expect(momentoBaseUrl({ environment: 'production' })).toBe(
+			'https://api.trade.elmomento.io/integrations',
+		);
+		expect(
+			momentoBaseUrl({ environment: 'custom', baseUrl: ' https://x.do/api/integrations/ ' }),
+		).toBe('https://x.do/api/integrations');
+	});
+});
+
+describe('Momento error bodies', () => {
+	it.each([
+		[
+			{ error: 'VALIDATION_ERROR', message: 'Bad.', details: { amount: ['Too big.'] } },
+			{ code: 'VALIDATION_ERROR', message: 'Bad. amount: Too big.' },
+		],
+		[{ detail: 'Authentication failed.' }, { code: undefined, message: 'Authentication failed.' }],
+		[{ error: { code: 'X1', message: 'Nested.' } }, { code: 'X1', message: 'Nested.' }],
+		[
+			{ orderID: ['This field is required.'] },
+			{ code: undefined, message: 'orderID: This field is required.' },
+		],
+		['plain text', { message: 'plain text' }],
+	])('reads %j', (body, expected) => {
+		expect(readMomentoError(body)).toEqual(expected);
+	});
+});
+
+describe('Momento callbacks', () => {
+	it('reads orderID, type and status in the common spellings', () => {
+		expect(readStatusCallback({ orderID: 'A', type: 'deposit', status: 'COMPLETED' })).toEqual({
+			orderID: 'A',
+			kind: 'deposit',
+			status: 'completed',
+		});
+		expect(readStatusCallback({ order_id: 7, type: 'withdrawal_order' })).toEqual({
+			orderID: '7',
+			kind: 'withdrawal',
+			status: undefined,
+		});
+		expect(readStatusCallback({ status: 'x' })).toBeUndefined();
+		expect(readStatusCallback('text')).toBeUndefined();
+	});
+
+	it('matches the URL token exactly', () => {
+		expect(tokenMatches('abc', 'abc')).toBe(true);
+		expect(tokenMatches('abc', 'abcd')).toBe(false);
+		expect(tokenMatches('abc', undefined)).toBe(false);
+	});
+
+	it('remembers the last status per order, bounded to the newest 1000 orders', () => {
+		const seen = {};
+		remember(seen, 'deposit:A', 'processing');
+		expect(isDuplicate(seen, 'deposit:A', 'processing')).toBe(true);
+		expect(isDuplicate(seen, 'deposit:A', 'completed')).toBe(false);
+		for (let index = 0; index < 1000; index++) remember(seen, `deposit:${index}`, 'pending');
+		expect(Object.keys(seen)).toHaveLength(1000);
+		expect(isDuplicate(seen, 'deposit:A', 'processing')).toBe(false);
+	});
+});
