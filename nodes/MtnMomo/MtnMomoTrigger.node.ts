@@ -1,0 +1,169 @@
+import {
+	NodeApiError,
+	NodeConnectionTypes,
+	type IDataObject,
+	type IHookFunctions,
+	type INodeType,
+	type INodeTypeDescription,
+	type IWebhookFunctions,
+	type IWebhookResponseData,
+} from 'n8n-workflow';
+
+import { isUuid } from '../shared/deterministic-uuid';
+import { statusPath } from './actions/payment.send';
+import { callMomo, openMomoSession } from './transport';
+import { isFinalStatus, presentPayment } from './transport/payment-view';
+import type { MomoProduct } from './transport/tokens';
+import { firstText, rememberOnce } from './trigger/callback';
+
+export class MtnMomoTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'MTN MoMo Trigger',
+		name: 'mtnMomoTrigger',
+		icon: { light: 'file:../../icons/mtnMomo.svg', dark: 'file:../../icons/mtnMomo.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ $parameter["confirmStatus"] ? "confirmed callbacks" : "raw callbacks" }}',
+		description:
+			'Starts the workflow when MTN MoMo reports the outcome of a request to pay or transfer',
+		defaults: { name: 'MTN MoMo Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [
+			{
+				name: 'mtnMomoApi',
+				required: true,
+				displayOptions: { show: { confirmStatus: [true] } },
+			},
+		],
+		webhooks: [
+			{ name: 'default', httpMethod: 'PUT', responseMode: 'onReceived', path: 'callback' },
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' },
+		],
+		properties: [
+			{
+				displayName:
+					"Use this node's Production URL as the callback URL: in the MTN MoMo node (Callback URL) or as the credential's Default Callback URL. Its host must be your API user's providerCallbackHost. The MTN MoMo node adds the reference to the URL, so the trigger knows which payment a callback is about.",
+				name: 'notice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Confirm Status With MoMo',
+				name: 'confirmStatus',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to read the status from the MoMo API before starting the workflow. MoMo callbacks are not signed, so anyone who knows the URL could send one; confirming makes the workflow see only what MoMo really holds.',
+			},
+			{
+				displayName: 'Product',
+				name: 'product',
+				type: 'options',
+				default: 'auto',
+				options: [
+					{
+						name: 'From Callback URL',
+						value: 'auto',
+						description: 'The product the MTN MoMo node put in the URL; collection if none',
+					},
+					{ name: 'Collection (Request to Pay)', value: 'collection' },
+					{ name: 'Disbursement (Transfer)', value: 'disbursement' },
+				],
+			},
+			{
+				displayName: 'Emit',
+				name: 'emit',
+				type: 'options',
+				default: 'final',
+				options: [
+					{
+						name: 'Final Statuses Only',
+						value: 'final',
+						description: 'SUCCESSFUL or FAILED',
+					},
+					{ name: 'Every Status', value: 'all', description: 'Also PENDING' },
+				],
+			},
+		],
+	};
+
+	// MoMo has no API to register callbacks: the URL travels with every request instead.
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const request = this.getRequestObject();
+		const response = this.getResponseObject();
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const query = (request.query ?? {}) as IDataObject;
+		const answer = (statusCode: number, message: string): IWebhookResponseData => {
+			response.status(statusCode).json({ message });
+			return { noWebhookResponse: true };
+		};
+
+		const referenceId = firstText(
+			query.referenceId,
+			body.referenceId,
+			request.headers?.['x-reference-id'],
+		)?.toLowerCase();
+		if (!referenceId || !isUuid(referenceId)) {
+			return answer(400, 'The callback names no referenceId (a UUID) in its URL or body');
+		}
+		const setting = this.getNodeParameter('product', 'auto') as string;
+		const product: MomoProduct =
+			setting === 'collection' || setting === 'disbursement'
+				? setting
+				: query.product === 'disbursement'
+					? 'disbursement'
+					: 'collection';
+		const confirm = this.getNodeParameter('confirmStatus', true) === true;
+
+		let source = body;
+		if (confirm) {
+			try {
+				const session = await openMomoSession(this);
+				const confirmed = await callMomo(this, session, {
+					method: 'GET',
+					path: statusPath(product, referenceId),
+					product,
+					idempotent: true,
+					accept: [404],
+				});
+				if (confirmed.statusCode === 404) {
+					return answer(404, `MoMo knows no ${product} payment with reference ${referenceId}`);
+				}
+				source = confirmed.body;
+			} catch (error) {
+				const reason = error instanceof NodeApiError ? error.message : 'the status read failed';
+				return answer(503, `Could not confirm the status with MoMo: ${reason}`);
+			}
+		}
+		const view = presentPayment(product, referenceId, source);
+		const emitAll = this.getNodeParameter('emit', 'final') === 'all';
+		if (!emitAll && !isFinalStatus(view.status)) {
+			return answer(202, `Status ${String(view.status)} is not final yet; nothing started`);
+		}
+		const staticData = this.getWorkflowStaticData('node');
+		if (!rememberOnce(staticData, `${product}:${referenceId}:${String(view.status)}`)) {
+			return answer(200, 'Already received; nothing started');
+		}
+		const json: IDataObject = {
+			...view,
+			confirmed: confirm,
+			callback: { method: request.method, body },
+		};
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+}

@@ -1,0 +1,3 @@
+import { balanceOperation } from '../product.factory';
+
+export const getBalance = balanceOperation('collection');

@@ -1,0 +1,35 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { normaliseMsisdn } from '../fields';
+import type { MomoOperation } from '../types';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'MSISDN',
+		name: 'msisdn',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: '256772123456',
+		description: 'Phone number of the account holder, with country code',
+	},
+];
+
+export const getBasicUserInfo: MomoOperation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['collection'], operation: ['getBasicUserInfo'] } },
+		properties,
+	),
+	prepare(itemIndex) {
+		const msisdn = normaliseMsisdn(this.getNodeParameter('msisdn', itemIndex, ''), 'MSISDN');
+		return {
+			request: {
+				method: 'GET',
+				path: `/collection/v1_0/accountholder/msisdn/${msisdn}/basicuserinfo`,
+				product: 'collection',
+				idempotent: true,
+			},
+			present: (response) => ({ msisdn, ...response.body }),
+		};
+	},
+};

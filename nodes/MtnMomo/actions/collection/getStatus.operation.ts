@@ -1,0 +1,3 @@
+import { statusOperation } from '../product.factory';
+
+export const getStatus = statusOperation('collection', 'collection');

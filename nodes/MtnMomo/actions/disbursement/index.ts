@@ -1,0 +1,33 @@
+import { defineResource } from '../../../shared/resource';
+import type { MomoOperation } from '../types';
+import { getBalance } from './getBalance.operation';
+import { getStatus } from './getStatus.operation';
+import { transfer } from './transfer.operation';
+
+export const disbursement = defineResource<MomoOperation>(
+	'disbursement',
+	[
+		{
+			name: 'Get Balance',
+			value: 'getBalance',
+			action: 'Get the disbursement account balance',
+			description: 'Get the available balance of your disbursement account',
+			implementation: getBalance,
+		},
+		{
+			name: 'Get Status',
+			value: 'getStatus',
+			action: 'Get the status of a transfer',
+			description: 'Get the status (PENDING, SUCCESSFUL, FAILED) and reason of a transfer',
+			implementation: getStatus,
+		},
+		{
+			name: 'Transfer',
+			value: 'transfer',
+			action: 'Transfer money to a payee',
+			description: 'Pay out to a MoMo account; sent at most once per reference',
+			implementation: transfer,
+		},
+	],
+	'transfer',
+);

@@ -1,0 +1,253 @@
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
+
+import { uuidFromName } from '../../shared/deterministic-uuid';
+import { requireAmount, requireCurrency } from '../../shared/money';
+import { FieldError, optionalText, requireText } from '../../shared/validation';
+import type { MomoProduct } from '../transport/tokens';
+import {
+	callbackWithReference,
+	readCallbackUrl,
+	readMessage,
+	readPartyId,
+	readPartyType,
+	readReferenceId,
+} from './fields';
+import type { MomoOperation, WaitSettings } from './types';
+
+/** Request to pay (collection, from a payer) and transfer (disbursement, to a payee). */
+export interface PaymentKind {
+	resource: 'collection' | 'disbursement';
+	operation: 'requestToPay' | 'transfer';
+	product: MomoProduct;
+	path: string;
+	party: 'payer' | 'payee';
+	partyLabel: 'Payer' | 'Payee';
+}
+
+const MAX_WAIT_SECONDS = 900;
+
+function readWait(options: IDataObject, timeoutSeconds: unknown): WaitSettings {
+	const timeout = Number(timeoutSeconds);
+	const interval = Number(options.pollInterval ?? 2);
+	if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_WAIT_SECONDS) {
+		throw new FieldError(
+			'Wait Timeout',
+			`Wait Timeout must be between 0 and ${MAX_WAIT_SECONDS} seconds (got ${String(timeoutSeconds)})`,
+		);
+	}
+	if (!Number.isFinite(interval) || interval <= 0 || interval > timeout) {
+		throw new FieldError(
+			'Poll Interval',
+			`Poll Interval must be more than 0 and at most the Wait Timeout (got ${String(options.pollInterval)})`,
+		);
+	}
+	return { timeoutMs: Math.round(timeout * 1000), initialIntervalMs: Math.round(interval * 1000) };
+}
+
+export function paymentOperation(kind: PaymentKind): MomoOperation {
+	const properties: INodeProperties[] = [
+		{
+			displayName: 'Amount',
+			name: 'amount',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '100',
+			description: 'Amount as a decimal string, e.g. 100 or 12.50. Never rounded.',
+		},
+		{
+			displayName: 'Currency',
+			name: 'currency',
+			type: 'string',
+			default: 'EUR',
+			required: true,
+			description:
+				"ISO 4217 code. The MoMo sandbox only accepts EUR; in production use your market's currency (UGX, GHS, XAF...).",
+		},
+		{
+			displayName: 'External ID',
+			name: 'externalId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'order-1234',
+			description:
+				'Your own reference (e.g. an order number), shown in MoMo reports and returned with the status',
+		},
+		{
+			displayName: `${kind.partyLabel} ID Type`,
+			name: 'partyIdType',
+			type: 'options',
+			default: 'MSISDN',
+			options: [
+				{ name: 'MSISDN (Phone Number)', value: 'MSISDN' },
+				{ name: 'Email', value: 'EMAIL' },
+				{ name: 'Party Code', value: 'PARTY_CODE' },
+			],
+		},
+		{
+			displayName: kind.partyLabel,
+			name: 'partyId',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: '256772123456',
+			description: `The ${kind.party}: a phone number with country code (a leading + is removed), an email or a party code`,
+		},
+		{
+			displayName: 'Wait for Final Status',
+			name: 'waitForFinalStatus',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to check the status until it is SUCCESSFUL or FAILED (or the timeout passes) and output that, instead of the PENDING answer. ,.',
+		},
+		{
+			displayName: 'Wait Timeout (Seconds)',
+			name: 'waitTimeout',
+			type: 'number',
+			default: 120,
+			typeOptions: { minValue: 0 },
+			displayOptions: { show: { waitForFinalStatus: [true] } },
+			description:
+				'How long to wait at most; then the item is output with status PENDING and timedOut true',
+		},
+		{
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+			options: [
+				{
+					displayName: 'Callback URL',
+					name: 'callbackUrl',
+					type: 'string',
+					default: '',
+					description:
+						"Where MoMo reports the final status (e.g. an MTN MoMo Trigger's URL). Overrides the credential's Default Callback URL. Its host must be the API user's providerCallbackHost.",
+				},
+				{
+					displayName: 'Payee Note',
+					name: 'payeeNote',
+					type: 'string',
+					default: '',
+					description: "Note for the payee's statement (at most 160 characters)",
+				},
+				{
+					displayName: 'Payer Message',
+					name: 'payerMessage',
+					type: 'string',
+					default: '',
+					description: "Message for the payer's statement (at most 160 characters)",
+				},
+			],
+		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [
+				{
+					displayName: 'Derive Reference From External ID',
+					name: 'referenceFromExternalId',
+					type: 'boolean',
+					default: false,
+					description:
+						'Whether to derive the X-Reference-ID from the External ID (and this node) instead of the execution and item, so running the workflow again with the same External IDs never charges twice',
+				},
+				{
+					displayName: 'Poll Interval (Seconds)',
+					name: 'pollInterval',
+					type: 'number',
+					default: 2,
+					description: 'First wait between status checks when waiting; it doubles up to 30 seconds',
+				},
+				{
+					displayName: 'Reference ID',
+					name: 'referenceId',
+					type: 'string',
+					default: '',
+					placeholder: '3f4b5c2e-8a1d-4c6e-9b7f-1a2b3c4d5e6f',
+					description:
+						'X-Reference-ID (a UUID v4). Leave empty to derive one from this execution, node and item, so a retry never charges twice.',
+				},
+			],
+		},
+	];
+
+	return {
+		description: updateDisplayOptions(
+			{ show: { resource: [kind.resource], operation: [kind.operation] } },
+			properties,
+		),
+		prepare(itemIndex, context) {
+			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			const currency = requireCurrency(
+				this.getNodeParameter('currency', itemIndex, ''),
+				'Currency',
+			);
+			const amount = requireAmount(this.getNodeParameter('amount', itemIndex, ''), 'Amount', {
+				currency,
+			});
+			const externalId = requireText(
+				this.getNodeParameter('externalId', itemIndex, ''),
+				'External ID',
+			);
+			const partyIdType = readPartyType(
+				this.getNodeParameter('partyIdType', itemIndex, 'MSISDN'),
+				`${kind.partyLabel} ID Type`,
+			);
+			const partyId = readPartyId(
+				partyIdType,
+				this.getNodeParameter('partyId', itemIndex, ''),
+				kind.partyLabel,
+			);
+			const ownReference = optionalText(options.referenceId);
+			const referenceId = ownReference
+				? readReferenceId(ownReference, 'Reference ID')
+				: options.referenceFromExternalId === true
+					? uuidFromName(
+							[this.getWorkflow().id ?? '', this.getNode().id, kind.operation, externalId].join(
+								'\u001f',
+							),
+						)
+					: context.derivedReferenceId;
+			const body: IDataObject = {
+				amount,
+				currency,
+				externalId,
+				[kind.party]: { partyIdType, partyId },
+			};
+			const payerMessage = readMessage(additional.payerMessage, 'Payer Message');
+			const payeeNote = readMessage(additional.payeeNote, 'Payee Note');
+			if (payerMessage) body.payerMessage = payerMessage;
+			if (payeeNote) body.payeeNote = payeeNote;
+			const headers: Record<string, string> = { 'X-Reference-Id': referenceId };
+			const callbackUrl =
+				readCallbackUrl(additional.callbackUrl, 'Callback URL') ??
+				readCallbackUrl(context.defaultCallbackUrl, 'Default Callback URL (credential)');
+			if (callbackUrl)
+				headers['X-Callback-Url'] = callbackWithReference(callbackUrl, referenceId, kind.product);
+			const wait =
+				this.getNodeParameter('waitForFinalStatus', itemIndex, false) === true
+					? readWait(options, this.getNodeParameter('waitTimeout', itemIndex, 120))
+					: undefined;
+			return {
+				request: {
+					method: 'POST',
+					path: kind.path,
+					product: kind.product,
+					headers,
+					body,
+					idempotent: true,
+					accept: [409],
+				},
+				payment: { product: kind.product, referenceId, amount, currency, partyId, wait },
+			};
+		},
+	};
+}

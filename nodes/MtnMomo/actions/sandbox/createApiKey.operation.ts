@@ -1,0 +1,31 @@
+import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+
+import { readReferenceId } from '../fields';
+import type { MomoOperation } from '../types';
+import { requireSandbox } from './guard';
+
+export const apiUserField: INodeProperties = {
+	displayName: 'API User ID',
+	name: 'apiUser',
+	type: 'string',
+	default: '',
+	required: true,
+	placeholder: '3f4b5c2e-8a1d-4c6e-9b7f-1a2b3c4d5e6f',
+	description: 'The API user UUID (the apiUser field of Create API User)',
+};
+
+export const createApiKey: MomoOperation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['sandbox'], operation: ['createApiKey'] } },
+		[apiUserField],
+	),
+	prepare(itemIndex, context) {
+		requireSandbox(context.targetEnvironment);
+		const apiUser = readReferenceId(this.getNodeParameter('apiUser', itemIndex, ''), 'API User ID');
+		return {
+			// Every call makes a new key, so it is never sent twice.
+			request: { method: 'POST', path: `/v1_0/apiuser/${apiUser}/apikey`, idempotent: false },
+			present: (response) => ({ apiUser, apiKey: response.body.apiKey }),
+		};
+	},
+};

@@ -1,0 +1,21 @@
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import { readReferenceId } from '../fields';
+import type { MomoOperation } from '../types';
+import { apiUserField } from './createApiKey.operation';
+import { requireSandbox } from './guard';
+
+export const getApiUser: MomoOperation = {
+	description: updateDisplayOptions(
+		{ show: { resource: ['sandbox'], operation: ['getApiUser'] } },
+		[apiUserField],
+	),
+	prepare(itemIndex, context) {
+		requireSandbox(context.targetEnvironment);
+		const apiUser = readReferenceId(this.getNodeParameter('apiUser', itemIndex, ''), 'API User ID');
+		return {
+			request: { method: 'GET', path: `/v1_0/apiuser/${apiUser}`, idempotent: true },
+			present: (response) => ({ apiUser, ...response.body }),
+		};
+	},
+};

@@ -1,0 +1,39 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import type { MomoRequest, MomoResponse } from '../transport';
+import type { MomoProduct } from '../transport/tokens';
+
+export interface WaitSettings {
+	timeoutMs: number;
+	initialIntervalMs: number;
+}
+
+/** A money move: what was asked for, so a 409 on a retry can be matched against it. */
+export interface PaymentPlan {
+	product: MomoProduct;
+	referenceId: string;
+	amount: string;
+	currency: string;
+	partyId: string;
+	wait?: WaitSettings;
+}
+
+/** What an operation asks the router to send, fully checked; nothing is sent while preparing. */
+export interface MomoPrepared {
+	request: MomoRequest;
+	/** Shapes the answer into the output item (default: the answer's body). */
+	present?: (response: MomoResponse) => IDataObject;
+	payment?: PaymentPlan;
+}
+
+export interface MomoItemContext {
+	/** X-Reference-Id used when the user set none: stable for this item in this execution. */
+	derivedReferenceId: string;
+	targetEnvironment: string;
+	defaultCallbackUrl: string;
+}
+
+export interface MomoOperation {
+	description: INodeProperties[];
+	prepare(this: IExecuteFunctions, itemIndex: number, context: MomoItemContext): MomoPrepared;
+}

@@ -1,0 +1,173 @@
+import type {
+	ICredentialsDecrypted,
+	IDataObject,
+	IExecuteFunctions,
+	IWebhookFunctions,
+} from 'n8n-workflow';
+
+import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import {
+	DEFAULT_RETRY_POLICY,
+	sendWithRetry,
+	TransportError,
+	type RetryPolicy,
+} from '../../shared/http';
+import { momoHint, PERMANENT_SERVER_CODES, tokenRefusalHint } from './errors';
+import { normaliseBaseUrl, parseSessionTokens, type MomoProduct } from './tokens';
+
+export const MOMO_CREDENTIAL = 'mtnMomoApi';
+export const PROVIDER = 'MTN MoMo';
+
+export type MomoContext = IExecuteFunctions | IWebhookFunctions;
+
+export interface MomoSession {
+	credentials: ICredentialsDecrypted;
+	baseUrl: string;
+	targetEnvironment: string;
+	defaultCallbackUrl: string;
+	secrets: string[];
+}
+
+export interface MomoRequest {
+	method: 'GET' | 'POST';
+	/** From the host root, e.g. /collection/v1_0/requesttopay */
+	path: string;
+	/** The product the path belongs to (none for sandbox provisioning). */
+	product?: MomoProduct;
+	headers?: Record<string, string>;
+	body?: IDataObject;
+	/** GETs and POSTs that carry an X-Reference-Id, which MoMo never applies twice. */
+	idempotent: boolean;
+	/** Statuses the caller handles itself (e.g. 409 on a retried payment). */
+	accept?: number[];
+}
+
+export interface MomoResponse {
+	statusCode: number;
+	body: IDataObject;
+}
+
+function codeOf(body: unknown): string | undefined {
+	const code = (body as { code?: unknown } | undefined)?.code;
+	return typeof code === 'string' ? code : undefined;
+}
+
+/** A 500 carrying a permanent MoMo code (e.g. INVALID_CURRENCY) will not change on a retry. */
+export const MOMO_RETRY_POLICY: RetryPolicy = {
+	...DEFAULT_RETRY_POLICY,
+	isFinal: (response) => {
+		const code = codeOf(response.body);
+		return code !== undefined && PERMANENT_SERVER_CODES.has(code);
+	},
+};
+
+/**
+ * Reads the credential once per node run. The same object is handed to every request, so the
+ * token n8n fetches through the credential's preAuthentication for the first item is the one
+ * every later item uses (and n8n persists it for later executions).
+ */
+export async function openMomoSession(context: MomoContext): Promise<MomoSession> {
+	const data = await context.getCredentials(MOMO_CREDENTIAL);
+	const reference = context.getNode().credentials?.[MOMO_CREDENTIAL];
+	const secrets = ['apiKey', 'collectionSubscriptionKey', 'disbursementSubscriptionKey']
+		.map((field) => String(data[field] ?? '').trim())
+		.filter((secret) => secret.length >= 4);
+	return {
+		credentials: {
+			id: reference?.id ?? '',
+			name: reference?.name ?? '',
+			type: MOMO_CREDENTIAL,
+			data,
+		},
+		baseUrl: normaliseBaseUrl(data.baseUrl),
+		targetEnvironment: String(data.targetEnvironment ?? '').trim() || 'sandbox',
+		defaultCallbackUrl: String(data.callbackUrl ?? '').trim(),
+		secrets,
+	};
+}
+
+function tokenSecrets(session: MomoSession): string[] {
+	const tokens = parseSessionTokens(session.credentials.data?.sessionTokens);
+	return Object.values(tokens)
+		.map((entry) => entry?.token)
+		.filter((token): token is string => typeof token === 'string');
+}
+
+export async function callMomo(
+	context: MomoContext,
+	session: MomoSession,
+	request: MomoRequest,
+	itemIndex?: number,
+): Promise<MomoResponse> {
+	let response;
+	try {
+		response = await sendWithRetry(
+			context,
+			MOMO_CREDENTIAL,
+			{
+				method: request.method,
+				url: `${session.baseUrl}${request.path}`,
+				headers: request.headers,
+				body: request.method === 'POST' ? request.body : undefined,
+				idempotent: request.idempotent,
+			},
+			{ policy: MOMO_RETRY_POLICY, credentials: session.credentials },
+		);
+	} catch (error) {
+		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
+			itemIndex,
+			idempotent: request.idempotent,
+			secrets: [...session.secrets, ...tokenSecrets(session)],
+		});
+	}
+	const body = (
+		response.body && typeof response.body === 'object' ? response.body : {}
+	) as IDataObject;
+	if (response.statusCode < 400 || request.accept?.includes(response.statusCode)) {
+		return { statusCode: response.statusCode, body };
+	}
+	throw momoApiError(context, session, request.product, response.statusCode, body, itemIndex);
+}
+
+export function momoApiError(
+	context: MomoContext,
+	session: MomoSession,
+	product: MomoProduct | undefined,
+	statusCode: number,
+	body: IDataObject,
+	itemIndex?: number,
+) {
+	const secrets = [...session.secrets, ...tokenSecrets(session)];
+	const refusal =
+		statusCode === 401 && product
+			? parseSessionTokens(session.credentials.data?.sessionTokens)[product]?.refusal
+			: undefined;
+	if (refusal) {
+		return providerApiError(context.getNode(), {
+			provider: PROVIDER,
+			statusCode: refusal.statusCode,
+			type: 'TOKEN_REFUSED',
+			detail: `no ${product} access token: ${refusal.message}`,
+			hint: tokenRefusalHint(product as MomoProduct, refusal.message),
+			itemIndex,
+			secrets,
+		});
+	}
+	const code = codeOf(body);
+	const message = typeof body.message === 'string' ? body.message : undefined;
+	const missingCredentials =
+		statusCode === 401 &&
+		product !== undefined &&
+		(String(session.credentials.data?.apiUser ?? '').trim() === '' ||
+			String(session.credentials.data?.apiKey ?? '').trim() === '');
+	return providerApiError(context.getNode(), {
+		provider: PROVIDER,
+		statusCode,
+		type: code ?? (statusCode === 401 ? 'UNAUTHORIZED' : undefined),
+		detail: missingCredentials ? 'the credential has no API User or API Key' : message,
+		hint: momoHint(code, statusCode, product),
+		body,
+		itemIndex,
+		secrets,
+	});
+}

@@ -1,0 +1,107 @@
+// MTN MoMo in a real n8n: the example workflows run with `n8n execute --id` (the token comes from
+// the credential's preAuthentication and is stored with the credential), then the callback trigger
+// is activated on a running n8n and receives callbacks by PUT.
+import { randomUUID } from 'node:crypto';
+
+import type { MomoSandbox } from '../sandboxes/momo';
+import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
+import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
+
+const OWNER = {
+	email: 'momo-e2e@payments-pack.dev',
+	// A throwaway owner of a throwaway n8n.
+	password: `Momo-${randomUUID()}-A1`,
+	firstName: 'Momo',
+	lastName: 'Tester',
+};
+
+async function waitForExecutions(n8n: N8n, workflowId: string, count: number) {
+	let executions: Awaited<ReturnType<N8n['executions']>> = [];
+	for (let attempt = 0; attempt < 60 && executions.length < count; attempt++) {
+		await sleep(250);
+		executions = await n8n.executions(workflowId);
+	}
+	return executions;
+}
+
+describe('MTN MoMo in n8n 2.41', () => {
+	let env: ProviderEnvironment<MomoSandbox>;
+
+	beforeAll(async () => {
+		env = await providerEnvironment<MomoSandbox>('momo');
+	});
+
+	afterAll(async () => {
+		await env?.dispose();
+	});
+
+	it('requests a payment, waits for SUCCESSFUL, and fetches one token for two executions', async () => {
+		const example = env.example('momo-request-to-pay');
+		const first = await env.n8n.execute(example.id);
+		if (!first.run || first.code !== 0) throw new Error(describeFailure(first));
+		expect(nodeOutput(first.run, 'Check Payer')[0]).toMatchObject({
+			active: true,
+			accountHolderId: '46733123459',
+		});
+		const [paid] = nodeOutput(first.run, 'Request Payment');
+		expect(paid).toMatchObject({
+			status: 'SUCCESSFUL',
+			amount: '25.50',
+			currency: 'EUR',
+			timedOut: false,
+			alreadyRequested: false,
+		});
+		expect(nodeOutput(first.run, 'Collection Balance')[0]).toMatchObject({ currency: 'EUR' });
+
+		const second = await env.n8n.execute(example.id);
+		if (!second.run || second.code !== 0) throw new Error(describeFailure(second));
+		expect(env.sandbox.stats.requestsToPay).toBe(2);
+		// The token stored with the credential by the first execution serves the second one.
+		expect(env.sandbox.stats.tokenRequests.collection).toBe(1);
+		const everything = JSON.stringify([first.run, second.run]);
+		expect(everything).not.toContain(env.sandbox.apiKey);
+		expect(everything).not.toContain(env.sandbox.subscriptionKeys.collection);
+	});
+
+	it('the callback trigger confirms a callback by PUT and starts the workflow once', async () => {
+		env.sandbox.reset();
+		const pay = await env.n8n.execute(env.example('momo-request-to-pay').id);
+		if (!pay.run || pay.code !== 0) throw new Error(describeFailure(pay));
+		const referenceId = String(nodeOutput(pay.run, 'Request Payment')[0].referenceId);
+
+		const trigger = env.example('momo-callback-trigger');
+		await env.n8n.start();
+		await env.n8n.ensureOwner(OWNER);
+		await env.n8n.createApiKey();
+		await env.n8n.activate(trigger.id);
+		const path = `6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=${referenceId}&product=collection`;
+		const deliver = async () => {
+			const response = await env.n8n.deliverWebhook(path, {
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ status: 'SUCCESSFUL', amount: '25.50', currency: 'EUR' }),
+			});
+			await response.arrayBuffer();
+			return response.status;
+		};
+		expect(await deliver()).toBe(200);
+		const executions = await waitForExecutions(env.n8n, trigger.id, 1);
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
+		const [emitted] = (executions[0].data?.resultData.runData['MoMo Callback']?.[0]?.data
+			?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+		expect(emitted?.json).toMatchObject({ referenceId, status: 'SUCCESSFUL', confirmed: true });
+
+		expect(await deliver()).toBe(200);
+		await sleep(1500);
+		expect(await env.n8n.executions(trigger.id)).toHaveLength(1);
+
+		// The webhook is live by now: a 404 is the trigger's answer, not n8n's "not registered yet".
+		const unknown = await fetch(
+			`${env.n8n.baseUrl}/webhook/6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=3f4b5c2e-8a1d-4c6e-9b7f-000000000000`,
+			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
+		);
+		await unknown.arrayBuffer();
+		expect(unknown.status).toBe(404);
+	});
+});

@@ -1,0 +1,202 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { sleep, type IDataObject } from 'n8n-workflow';
+
+import { runWebhook, runWebhookMethod } from '../../harness/run-trigger';
+import type { TestNode } from '../../harness/run-workflow';
+import { TEST_MSISDNS, type CallbackRecord } from '../../sandboxes/momo';
+import {
+	CREDENTIAL_ID,
+	momoCredential,
+	momoNode,
+	requestToPayParameters,
+	useMomoSandbox,
+} from './momo.fixture';
+
+/** Stands in for n8n's webhook URL: records what MoMo calls back with. */
+async function startReceiver(): Promise<{ url: string; close(): Promise<void> }> {
+	const server: Server = createServer((req: IncomingMessage, res) => {
+		req.resume();
+		req.on('end', () => res.writeHead(200).end('{}'));
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}/webhook/momo/callback`,
+		close: async () => await new Promise<void>((resolve) => server.close(() => resolve())),
+	};
+}
+
+function triggerNode(parameters: IDataObject = {}): TestNode {
+	return {
+		name: 'MoMo Trigger',
+		type: 'mtnMomoTrigger',
+		parameters,
+		credentials: { mtnMomoApi: CREDENTIAL_ID },
+	};
+}
+
+function asWebhookRequest(callback: CallbackRecord) {
+	const url = new URL(callback.url);
+	return {
+		method: callback.method,
+		headers: { 'content-type': 'application/json' },
+		query: Object.fromEntries(url.searchParams),
+		body: callback.body,
+	};
+}
+
+describe.each(['PUT', 'POST'] as const)(
+	'MTN MoMo Trigger with callbacks by %s',
+	(callbackMethod) => {
+		const { sandbox, run } = useMomoSandbox({ callbackMethod });
+		let receiver: Awaited<ReturnType<typeof startReceiver>>;
+		beforeAll(async () => {
+			receiver = await startReceiver();
+		});
+		afterAll(async () => await receiver.close());
+
+		async function payAndCallBack(msisdn: string) {
+			const pay = await run({
+				items: [{ externalId: 'order-cb', msisdn }],
+				nodes: [
+					momoNode(
+						'Pay',
+						requestToPayParameters({ additionalFields: { callbackUrl: receiver.url } }),
+					),
+				],
+			});
+			expect(pay.error).toBeUndefined();
+			await sleep(60);
+			await sandbox().flushCallbacks();
+			const [callback] = sandbox().callbacks;
+			expect(callback).toMatchObject({ method: callbackMethod, statusCode: 200 });
+			return { referenceId: pay.json('Pay')[0].referenceId as string, callback };
+		}
+
+		it('confirms the status with MoMo before starting the workflow', async () => {
+			const { referenceId, callback } = await payAndCallBack(TEST_MSISDNS.success);
+			const outcome = await runWebhook({
+				node: triggerNode(),
+				credentials: [momoCredential(sandbox())],
+				request: asWebhookRequest(callback),
+			});
+			expect(outcome.statusCode).toBe(200);
+			expect(outcome.emitted?.[0]).toHaveLength(1);
+			expect(outcome.emitted?.[0][0].json).toMatchObject({
+				referenceId,
+				product: 'collection',
+				status: 'SUCCESSFUL',
+				amount: '100.00',
+				currency: 'EUR',
+				partyId: TEST_MSISDNS.success,
+				confirmed: true,
+				callback: { method: callbackMethod },
+			});
+			expect(outcome.emitted?.[0][0].json.financialTransactionId).toEqual(expect.any(String));
+			const reads = sandbox().requests.filter(
+				(request) => request.path === `/collection/v1_0/requesttopay/${referenceId}`,
+			);
+			expect(reads).toHaveLength(1);
+		});
+
+		it('a forged callback claiming success emits what MoMo really holds (FAILED, with the reason)', async () => {
+			const { callback } = await payAndCallBack(TEST_MSISDNS.rejected);
+			const forged = {
+				...callback,
+				body: { ...callback.body, status: 'SUCCESSFUL', reason: undefined },
+			};
+			const outcome = await runWebhook({
+				node: triggerNode(),
+				credentials: [momoCredential(sandbox())],
+				request: asWebhookRequest(forged),
+			});
+			expect(outcome.emitted?.[0][0].json).toMatchObject({
+				status: 'FAILED',
+				reason: 'APPROVAL_REJECTED',
+				confirmed: true,
+			});
+		});
+
+		it('the same final callback twice starts the workflow once', async () => {
+			const { callback } = await payAndCallBack(TEST_MSISDNS.success);
+			const staticData: IDataObject = {};
+			const setup = { node: triggerNode(), credentials: [momoCredential(sandbox())], staticData };
+			const first = await runWebhook({ ...setup, request: asWebhookRequest(callback) });
+			const second = await runWebhook({ ...setup, request: asWebhookRequest(callback) });
+			expect(first.emitted?.[0]).toHaveLength(1);
+			expect(second.emitted).toBeUndefined();
+			expect(second.statusCode).toBe(200);
+			expect(second.responseBody).toEqual({ message: 'Already received; nothing started' });
+		});
+	},
+);
+
+describe('MTN MoMo Trigger: rejected callbacks', () => {
+	const { sandbox } = useMomoSandbox();
+	const credentials = () => [momoCredential(sandbox())];
+
+	it('a callback for an unknown reference is answered 404 and starts nothing', async () => {
+		const outcome = await runWebhook({
+			node: triggerNode(),
+			credentials: credentials(),
+			request: {
+				method: 'PUT',
+				query: { referenceId: '3f4b5c2e-8a1d-4c6e-9b7f-000000000000' },
+				body: { status: 'SUCCESSFUL', amount: '100', currency: 'EUR' },
+			},
+		});
+		expect(outcome.statusCode).toBe(404);
+		expect(outcome.emitted).toBeUndefined();
+	});
+
+	it('a callback without a reference is answered 400 and starts nothing, without calling MoMo', async () => {
+		const outcome = await runWebhook({
+			node: triggerNode(),
+			credentials: credentials(),
+			request: { method: 'POST', body: { status: 'SUCCESSFUL' } },
+		});
+		expect(outcome.statusCode).toBe(400);
+		expect(outcome.emitted).toBeUndefined();
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('with confirmation off, the callback is emitted as received and marked unconfirmed', async () => {
+		const outcome = await runWebhook({
+			node: triggerNode({ confirmStatus: false }),
+			request: {
+				method: 'PUT',
+				query: { referenceId: '3f4b5c2e-8a1d-4c6e-9b7f-000000000001', product: 'disbursement' },
+				body: {
+					status: 'FAILED',
+					reason: 'PAYEE_NOT_FOUND',
+					amount: '5',
+					currency: 'EUR',
+					payee: { partyIdType: 'MSISDN', partyId: '46733123456' },
+				},
+			},
+		});
+		expect(outcome.emitted?.[0][0].json).toMatchObject({
+			product: 'disbursement',
+			status: 'FAILED',
+			reason: 'PAYEE_NOT_FOUND',
+			partyId: '46733123456',
+			confirmed: false,
+		});
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('activation needs nothing at MoMo: the URL travels with each request', async () => {
+		for (const method of ['checkExists', 'create', 'delete'] as const) {
+			const { result, webhookUrl } = await runWebhookMethod({
+				node: triggerNode(),
+				credentials: credentials(),
+				method,
+			});
+			expect(result).toBe(true);
+			expect(webhookUrl).toMatch(/\/callback$/);
+		}
+		expect(sandbox().requests).toHaveLength(0);
+	});
+});

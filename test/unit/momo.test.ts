@@ -1,0 +1,185 @@
+import { MtnMomoApi } from '../../credentials/MtnMomoApi.credentials';
+import { deriveReferenceUuid, isUuidV4, uuidFromName } from '../../nodes/shared/deterministic-uuid';
+import {
+	callbackWithReference,
+	normaliseMsisdn,
+	readPartyId,
+	readReferenceId,
+} from '../../nodes/MtnMomo/actions/fields';
+import {
+	paymentMismatch,
+	presentPayment,
+	readReason,
+} from '../../nodes/MtnMomo/transport/payment-view';
+import {
+	parseSessionTokens,
+	productOfUrl,
+	serialiseSessionTokens,
+} from '../../nodes/MtnMomo/transport/tokens';
+import { tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
+import { rememberOnce } from '../../nodes/MtnMomo/trigger/callback';
+
+describe('deterministic UUIDs', () => {
+	const scope = {
+		executionId: 'e1',
+		workflowId: 'w',
+		nodeId: 'n',
+		runIndex: 0,
+		itemIndex: 3,
+		operation: 'collection:requestToPay',
+	};
+	it('are version-4 shaped, stable for the same inputs and different otherwise', () => {
+		expect(isUuidV4(deriveReferenceUuid(scope))).toBe(true);
+		expect(deriveReferenceUuid(scope)).toBe(deriveReferenceUuid({ ...scope }));
+		expect(deriveReferenceUuid({ ...scope, itemIndex: 4 })).not.toBe(deriveReferenceUuid(scope));
+		expect(deriveReferenceUuid({ ...scope, executionId: 'e2' })).not.toBe(
+			deriveReferenceUuid(scope),
+		);
+		expect(uuidFromName('a')).toBe(uuidFromName('a'));
+		expect(isUuidV4(uuidFromName('a'))).toBe(true);
+	});
+});
+
+describe('MSISDN and party checks', () => {
+	it.each([
+		['256772123456', '256772123456'],
+		['+256 772 123 456', '256772123456'],
+		['00256-772-123456', '256772123456'],
+		['(256) 772.123.456', '256772123456'],
+	])('%s becomes %s', (input, expected) => expect(normaliseMsisdn(input, 'Payer')).toBe(expected));
+
+	it.each([
+		['0772123456', 'local number'],
+		['2567721234567890', '8 to 15 digits'],
+		['1234', '8 to 15 digits'],
+		['25677abc', 'digits only'],
+		['', 'is required'],
+	])('%s is refused (%s)', (input, message) =>
+		expect(() => normaliseMsisdn(input, 'Payer')).toThrow(message),
+	);
+
+	it('checks emails and reference ids', () => {
+		expect(() => readPartyId('EMAIL', 'not-an-email', 'Payer')).toThrow('email address');
+		expect(readPartyId('EMAIL', 'a@b.co', 'Payer')).toBe('a@b.co');
+		expect(() => readReferenceId('123', 'Reference ID')).toThrow('must be a UUID');
+	});
+});
+
+describe('payment views', () => {
+	it('reads the reason as a string or an ErrorReason object', () => {
+		expect(readReason('EXPIRED')).toEqual({ code: 'EXPIRED' });
+		expect(readReason({ code: 'PAYER_NOT_FOUND', message: 'no such payer' })).toEqual({
+			code: 'PAYER_NOT_FOUND',
+			message: 'no such payer',
+		});
+		expect(readReason(undefined)).toEqual({});
+	});
+
+	it('presents a status body with flat fields', () => {
+		const view = presentPayment('disbursement', 'ref', {
+			status: 'FAILED',
+			reason: { code: 'PAYEE_NOT_FOUND', message: 'x' },
+			amount: '5',
+			payee: { partyIdType: 'MSISDN', partyId: '1' },
+		});
+		expect(view).toMatchObject({
+			product: 'disbursement',
+			partyId: '1',
+			reason: 'PAYEE_NOT_FOUND',
+			reasonMessage: 'x',
+			finalStatus: true,
+		});
+	});
+
+	it('compares amounts exactly, ignoring trailing zeros only', () => {
+		const wanted = { amount: '10.00', currency: 'EUR', partyId: '1' };
+		expect(
+			paymentMismatch({ amount: '10', currency: 'EUR', partyId: '1' }, wanted),
+		).toBeUndefined();
+		expect(paymentMismatch({ amount: '10.01', currency: 'EUR', partyId: '1' }, wanted)).toBe(
+			'amount 10.01 instead of 10.00',
+		);
+		expect(paymentMismatch({ amount: '10', currency: 'UGX', partyId: '2' }, wanted)).toBe(
+			'currency UGX instead of EUR, party 2 instead of 1',
+		);
+	});
+});
+
+describe('callbacks', () => {
+	it('carry the reference in the URL, keeping what the URL had', () => {
+		expect(
+			callbackWithReference('https://h.example/webhook/x/callback?a=1', 'r-1', 'collection'),
+		).toBe('https://h.example/webhook/x/callback?a=1&referenceId=r-1&product=collection');
+	});
+
+	it('are remembered once, within a bounded list', () => {
+		const staticData = {};
+		expect(rememberOnce(staticData, 'k')).toBe(true);
+		expect(rememberOnce(staticData, 'k')).toBe(false);
+		for (let index = 0; index < 1100; index++) rememberOnce(staticData, `x${index}`);
+		expect((staticData as { seenCallbacks: string[] }).seenCallbacks).toHaveLength(1000);
+	});
+});
+
+describe('credential authentication', () => {
+	const credential = new MtnMomoApi();
+	const data = {
+		collectionSubscriptionKey: 'ck',
+		disbursementSubscriptionKey: 'dk',
+		apiUser: 'user',
+		apiKey: 'key',
+		targetEnvironment: 'mtnuganda',
+		sessionTokens: serialiseSessionTokens({
+			collection: { token: 'ct' },
+			disbursement: { token: 'dt' },
+		}),
+	};
+
+	it('picks the product from the path', () => {
+		expect(productOfUrl('https://h/collection/v1_0/requesttopay')).toBe('collection');
+		expect(productOfUrl('https://h/disbursement/v1_0/transfer/x')).toBe('disbursement');
+		expect(productOfUrl('https://h/v1_0/apiuser')).toBeUndefined();
+	});
+
+	it("sends each product's token, key and target environment", async () => {
+		const collection = await credential.authenticate(data, {
+			url: 'https://h/collection/v1_0/account/balance',
+		});
+		expect(collection.headers).toEqual({
+			Authorization: 'Bearer ct',
+			'Ocp-Apim-Subscription-Key': 'ck',
+			'X-Target-Environment': 'mtnuganda',
+		});
+		const disbursement = await credential.authenticate(data, {
+			url: 'https://h/disbursement/v1_0/account/balance',
+		});
+		expect(disbursement.headers).toMatchObject({
+			Authorization: 'Bearer dt',
+			'Ocp-Apim-Subscription-Key': 'dk',
+		});
+	});
+
+	it('uses Basic on the token endpoint and only the key for provisioning', async () => {
+		const tokenRequest = await credential.authenticate(data, {
+			url: 'https://h/disbursement/token/',
+		});
+		expect(tokenRequest.headers).toEqual({
+			Authorization: `Basic ${Buffer.from('user:key').toString('base64')}`,
+			'Ocp-Apim-Subscription-Key': 'dk',
+		});
+		const provisioning = await credential.authenticate(data, { url: 'https://h/v1_0/apiuser' });
+		expect(provisioning.headers).toEqual({ 'Ocp-Apim-Subscription-Key': 'ck' });
+	});
+
+	it('keeps token refusals readable and names the field to fix', () => {
+		const stored = serialiseSessionTokens({
+			collection: { refusal: { statusCode: 401, message: 'login_failed' } },
+		});
+		expect(parseSessionTokens(stored).collection?.refusal?.message).toBe('login_failed');
+		expect(parseSessionTokens('garbage')).toEqual({});
+		expect(tokenRefusalHint('disbursement', 'invalid subscription key')).toContain(
+			'Disbursement Subscription Key',
+		);
+		expect(tokenRefusalHint('collection', 'login_failed')).toContain('API User and API Key');
+	});
+});
