@@ -118,8 +118,9 @@ describe('Momento: M-Signature over the exact body bytes', () => {
 			nodes: [momentoNode('Banks', { resource: 'bank', operation: 'getWithdrawalBanks' })],
 			credentialOverrides: { secretKey: mistypedValue },
 		});
+		// Momento's own answer comes through (the transport keeps the body of a final 401).
 		expect(result.error?.message).toBe(
-			'Momento answered 401 UNAUTHORIZED: the request signature was not accepted',
+			'Momento answered 401 INVALID_SIGNATURE: The M-Signature does not match the request body.',
 		);
 		expect(sandbox().requests.at(-1)?.signatureValid).toBe(false);
 		expect(result.error?.description).toMatch(/Secret Key and the Environment/);
