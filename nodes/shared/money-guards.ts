@@ -5,6 +5,7 @@ import {
 	emptyLedger,
 	executionViolation,
 	hasAmountLimits,
+	maskHeaders,
 	parseGuardSettings,
 	perItemViolation,
 	recordMove,
@@ -22,6 +23,8 @@ export interface MoneyMoveSpec<Prepared> {
 	keyOf(prepared: Prepared): string | undefined;
 	/** The exact request that would be sent, every secret masked. */
 	dryRun(prepared: Prepared): IDataObject;
+	/** Whether an accepted answer moved money (default yes); e.g. a payment that ended FAILED did not. */
+	moved?(result: IDataObject | IDataObject[], prepared: Prepared): boolean;
 }
 
 interface Guarded<Prepared> {
@@ -54,6 +57,18 @@ function limitError(context: IExecuteFunctions, reason: string, itemIndex: numbe
 	);
 }
 
+function unknownAmountError(context: IExecuteFunctions, itemIndex: number) {
+	return new NodeOperationError(
+		context.getNode(),
+		`The amount of this item is not known before sending, so the amount limits cannot be checked [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description:
+				'Nothing was sent for this item. Give the amount explicitly, or remove the amount limits from the Safety options.',
+		},
+	);
+}
+
 /**
  * Adds Validate Only and the spending limits to a money-moving operation. Limits are checked just
  * before each item is sent, so items before the limit go through and the rest fail unsent; only
@@ -79,15 +94,7 @@ export function guardMoneyMoves<Prepared>(
 				hasAmountLimits(settings.limits) &&
 				!settings.validateOnly
 			) {
-				throw new NodeOperationError(
-					context.getNode(),
-					`The amount of this item is only known once the provider prices it, so the amount limits cannot be checked [item ${itemIndex}]`,
-					{
-						itemIndex,
-						description:
-							'Give the amount explicitly, or remove the amount limits from the Safety options.',
-					},
-				);
+				throw unknownAmountError(context, itemIndex);
 			}
 			return { prepared, settings, amounts };
 		},
@@ -100,7 +107,9 @@ export function guardMoneyMoves<Prepared>(
 			let amounts = known;
 			if (!amounts && spec.lookupAmounts && hasAmountLimits(limits)) {
 				amounts = await spec.lookupAmounts(prepared, itemIndex);
-				const tooMuch = amounts && perItemViolation(amounts, limits);
+				// A limit that cannot be checked is not a limit: refuse rather than pay unchecked.
+				if (!amounts) throw unknownAmountError(context, itemIndex);
+				const tooMuch = perItemViolation(amounts, limits);
 				if (tooMuch) throw limitError(context, tooMuch, itemIndex);
 			}
 			const ledger = ledgerOf(context);
@@ -108,8 +117,45 @@ export function guardMoneyMoves<Prepared>(
 			const crossing = executionViolation(amounts, key, limits, ledger);
 			if (crossing) throw limitError(context, crossing, itemIndex);
 			const result = await operation.send(prepared, itemIndex);
-			recordMove(ledger, amounts, key);
+			if (spec.moved?.(result, prepared) ?? true) recordMove(ledger, amounts, key);
 			return result;
 		},
+	};
+}
+
+export interface OutgoingRequest {
+	method: string;
+	url: string;
+	qs?: Record<string, string>;
+	/** The headers as sent, including what the credential adds (shown masked). */
+	headers: Record<string, string>;
+	body?: IDataObject;
+	/** Body values that are secrets (e.g. a PIN): shown as *** wherever a value equals one. */
+	secrets?: string[];
+}
+
+function maskValues(value: unknown, secrets: string[]): unknown {
+	if (typeof value === 'string') return secrets.includes(value) ? '***' : value;
+	if (Array.isArray(value)) return value.map((entry) => maskValues(entry, secrets));
+	if (value && typeof value === 'object') {
+		return Object.fromEntries(
+			Object.entries(value).map(([name, entry]) => [name, maskValues(entry, secrets)]),
+		);
+	}
+	return value;
+}
+
+/**
+ * A request as Validate Only shows it: the full URL with its query, every header that may carry a
+ * secret masked, and secret body values masked. Built without sending anything or fetching a token.
+ */
+export function describeRequest(request: OutgoingRequest): IDataObject {
+	const query = new URLSearchParams(request.qs ?? {}).toString();
+	const secrets = (request.secrets ?? []).filter((secret) => secret !== '');
+	return {
+		method: request.method,
+		url: query === '' ? request.url : `${request.url}?${query}`,
+		headers: maskHeaders(request.headers),
+		body: request.body === undefined ? null : (maskValues(request.body, secrets) as IDataObject),
 	};
 }

@@ -6,11 +6,89 @@ import {
 } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
-import { executeItems } from '../../shared/execute-items';
+import { mementoProjectHeaders } from '../../../credentials/MementoPaymentsApi.credentials';
+import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
-import { callMemento, listMemento, openMementoSession } from '../transport';
-import type { MementoRequest } from './types';
+import { describeRequest, guardMoneyMoves } from '../../shared/money-guards';
+import {
+	callMemento,
+	listMemento,
+	openMementoSession,
+	requireSessionToken,
+	type MementoSession,
+} from '../transport';
+import type { MementoMoneyMove, MementoRequest } from './types';
 import { resources, type MementoResourceName } from './index';
+
+function asObject(data: unknown): IDataObject {
+	if (data === '' || data === null || data === undefined) return {};
+	return typeof data === 'object' && !Array.isArray(data)
+		? (data as IDataObject)
+		: { result: data as IDataObject['result'] };
+}
+
+/** The request exactly as the transport and the credential would send it, secrets masked. */
+function dryRun(context: IExecuteFunctions, session: MementoSession, request: MementoRequest) {
+	requireSessionToken(context, session);
+	const headers: Record<string, string> = {
+		...mementoProjectHeaders(session.credentials.data ?? {}),
+	};
+	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
+	headers['Content-Type'] = 'application/json';
+	// Added by the credential from the session it opens; shown masked, never opened here.
+	headers.Authorization = 'Bearer <session token>';
+	return {
+		...describeRequest({
+			method: request.method,
+			url: `${session.baseUrl}${request.path}`,
+			qs: request.qs,
+			headers,
+			body: request.body ?? {},
+			secrets: request.secrets,
+		}),
+		idempotencyKey: request.idempotencyKey ?? null,
+	};
+}
+
+function withMoneyGuards(
+	context: IExecuteFunctions,
+	session: MementoSession,
+	operation: ItemOperation<MementoRequest>,
+	moneyMove: MementoMoneyMove,
+): ItemOperation<unknown> {
+	// Lookups read what does not change within a run (a payment source, a request, who I am).
+	const reads = new Map<string, Promise<IDataObject>>();
+	const read = (itemIndex: number) => async (path: string) => {
+		let answer = reads.get(path);
+		if (!answer) {
+			answer = callMemento(context, session, { method: 'GET', path }, itemIndex).then(({ data }) =>
+				asObject(data),
+			);
+			reads.set(path, answer);
+			answer.catch(() => reads.delete(path));
+		}
+		return await answer;
+	};
+	return guardMoneyMoves(context, operation, {
+		amountsOf: (request) => moneyMove.amountsOf(request),
+		lookupAmounts: async (request, itemIndex) => {
+			const amounts = await moneyMove.lookupAmounts(request, read(itemIndex));
+			if (amounts) return amounts;
+			// Only asked while amount limits are set: an amount we cannot learn is not guessed.
+			throw new NodeOperationError(
+				context.getNode(),
+				`Memento did not tell the amount and currency of this item, so the amount limits cannot be checked [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description:
+						'Check that the request has a share for you (or the payment source a currency), or remove the amount limits from the Safety options.',
+				},
+			);
+		},
+		keyOf: (request) => request.idempotencyKey,
+		dryRun: (request) => dryRun(context, session, request),
+	}) as ItemOperation<unknown>;
+}
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const resource = this.getNodeParameter('resource', 0) as MementoResourceName;
@@ -23,6 +101,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 	// One credential read per run: the session token n8n opens lives in it for the whole batch.
+	// Reading it opens no session; n8n opens one before the first request actually sent.
 	const session = await openMementoSession(this);
 	const node = this.getNode();
 	// Without an execution id a derived key could collide across runs: fall back to a fresh one.
@@ -31,7 +110,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// A node inside a loop runs once per batch, each starting at item 0: keys differ per run.
 	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
-	const output = await executeItems<MementoRequest>(this, {
+	const plain: ItemOperation<MementoRequest> = {
 		prepare: async (itemIndex) =>
 			await operation.prepare.call(this, itemIndex, {
 				derivedIdempotencyKey: deriveIdempotencyKey({
@@ -46,18 +125,16 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		send: async (request, itemIndex) => {
 			if (request.list) return await listMemento(this, session, request, itemIndex);
 			const result = await callMemento(this, session, request, itemIndex);
-			const empty = result.data === '' || result.data === null || result.data === undefined;
-			const data: IDataObject = empty
-				? {}
-				: typeof result.data === 'object' && !Array.isArray(result.data)
-					? (result.data as IDataObject)
-					: { result: result.data as IDataObject['result'] };
+			const data = asObject(result.data);
 			if (request.method === 'DELETE' && Object.keys(data).length === 0) {
 				return { deleted: true, path: request.path };
 			}
 			if (!request.idempotencyKey) return data;
 			return { ...data, idempotency: { key: request.idempotencyKey, replayed: result.replayed } };
 		},
-	});
-	return [output];
+	};
+	const itemOperation = operation.moneyMove
+		? withMoneyGuards(this, session, plain, operation.moneyMove)
+		: (plain as ItemOperation<unknown>);
+	return [await executeItems(this, itemOperation)];
 }

@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { MoveAmounts } from '../../shared/guards';
+
 export type MementoResource =
 	| 'activity'
 	| 'announcement'
@@ -51,4 +53,16 @@ export interface MementoOperation {
 		itemIndex: number,
 		context: MementoItemContext,
 	): MementoRequest | Promise<MementoRequest>;
+	/** Present on operations that move money (they get Validate Only and spending limits). */
+	moneyMove?: MementoMoneyMove;
+}
+
+/** A GET of a path from the host root (e.g. /v1/users/current), answered as an object. */
+export type MementoRead = (path: string) => Promise<IDataObject>;
+
+export interface MementoMoneyMove {
+	/** What the request moves, or undefined when the request does not say it fully. */
+	amountsOf(request: MementoRequest): MoveAmounts | undefined;
+	/** Learns the amount with GETs when the request does not carry it (or not its currency). */
+	lookupAmounts(request: MementoRequest, read: MementoRead): Promise<MoveAmounts | undefined>;
 }

@@ -65,7 +65,7 @@ export function scrub<T>(value: T, secrets: string[]): T {
 	return JSON.parse(redactSecrets(JSON.stringify(value), secrets)) as T;
 }
 
-function requireSessionToken(context: Context, session: MementoSession): void {
+export function requireSessionToken(context: Context, session: MementoSession): void {
 	const token = String(session.credentials.data?.authenticationToken ?? '').trim();
 	if (token === '') {
 		throw new NodeOperationError(

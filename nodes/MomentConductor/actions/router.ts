@@ -7,9 +7,8 @@ import {
 import { randomUUID } from 'crypto';
 
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
-import { maskHeaders } from '../../shared/guards';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
-import { guardMoneyMoves } from '../../shared/money-guards';
+import { describeRequest, guardMoneyMoves } from '../../shared/money-guards';
 import {
 	callConductor,
 	conductorHeaders,
@@ -38,13 +37,13 @@ function withMoneyGuards(
 			: undefined,
 		keyOf: (request) => request.idempotencyKey,
 		dryRun: (request) => ({
-			method: request.method,
-			url: conductorUrl(session, request),
-			headers: maskHeaders({
-				...conductorHeaders(request),
-				Authorization: `Bearer ${session.secretKey}`,
+			...describeRequest({
+				method: request.method,
+				url: conductorUrl(session, request),
+				qs: request.qs,
+				headers: { ...conductorHeaders(request), Authorization: 'Bearer' },
+				body: (request.body ?? {}) as IDataObject,
 			}),
-			body: (request.body ?? {}) as IDataObject,
 			idempotencyKey: request.idempotencyKey ?? null,
 		}),
 	}) as ItemOperation<unknown>;

@@ -1,10 +1,12 @@
 import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 import { randomUUID } from 'crypto';
 
-import { executeItems } from '../../shared/execute-items';
+import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
+import { guardMoneyMoves } from '../../shared/money-guards';
 import { callMomento, listMomento, openMomentoSession } from '../transport';
 import { createOnce } from '../transport/orders';
+import { momentoMoneyMove } from './order.guard';
 import type { MomentoRequest } from './types';
 import { resources, type MomentoResourceName } from './index';
 
@@ -26,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Inside Loop Over Items every batch starts at item 0: the run index keeps their orderIDs apart.
 	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
-	const output = await executeItems<MomentoRequest>(this, {
+	const plain: ItemOperation<MomentoRequest> = {
 		prepare: (itemIndex) =>
 			operation.prepare.call(this, itemIndex, {
 				derivedOrderId: deriveIdempotencyKey({
@@ -48,6 +50,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const { body } = await callMomento(this, session, request, { itemIndex });
 			return Array.isArray(body) ? body : (body as INodeExecutionData['json']);
 		},
-	});
-	return [output];
+	};
+	// The guards run before anything is sent: Validate Only signs nothing and sends nothing.
+	const itemOperation = operation.movesMoney
+		? (guardMoneyMoves(this, plain, momentoMoneyMove(session)) as ItemOperation<unknown>)
+		: (plain as ItemOperation<unknown>);
+	return [await executeItems(this, itemOperation)];
 }

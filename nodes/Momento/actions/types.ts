@@ -30,4 +30,6 @@ export interface MomentoItemContext {
 export interface MomentoOperation {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number, context: MomentoItemContext): MomentoRequest;
+	/** Set on operations that move money: they get Validate Only and the spending limits. */
+	movesMoney?: boolean;
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import type { MoveAmounts } from '../../shared/guards';
 import type { MoneriumRequest } from '../transport';
 
 export interface MoneriumItemContext {
@@ -26,4 +27,13 @@ export interface MoneriumOperation {
 		itemIndex: number,
 		context: MoneriumItemContext,
 	): MoneriumCall | Promise<MoneriumCall>;
+	/** Present on operations that move money (they get Validate Only and spending limits). */
+	moneyMove?: MoneriumMoneyMove;
+}
+
+export interface MoneriumMoneyMove {
+	/** What the request moves (currency in upper case, as limits are written). */
+	amountsOf(request: MoneriumRequest): MoveAmounts;
+	/** The order id: the same id is the same order, so a replay counts once. */
+	keyOf(request: MoneriumRequest): string;
 }

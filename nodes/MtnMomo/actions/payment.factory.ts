@@ -1,6 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { uuidFromName } from '../../shared/deterministic-uuid';
+import { safetyOptions } from '../../shared/guards';
 import { requireAmount, requireCurrency } from '../../shared/money';
 import { FieldError, optionalText, requireText } from '../../shared/validation';
 import type { MomoProduct } from '../transport/tokens';
@@ -176,9 +177,11 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 				},
 			],
 		},
+		safetyOptions,
 	];
 
 	return {
+		movesMoney: true,
 		description: updateDisplayOptions(
 			{ show: { resource: [kind.resource], operation: [kind.operation] } },
 			properties,

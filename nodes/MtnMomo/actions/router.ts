@@ -2,8 +2,10 @@ import { NodeOperationError, type IExecuteFunctions, type INodeExecutionData } f
 import { randomUUID } from 'crypto';
 
 import { deriveReferenceUuid } from '../../shared/deterministic-uuid';
-import { executeItems } from '../../shared/execute-items';
+import { executeItems, type ItemOperation } from '../../shared/execute-items';
+import { guardMoneyMoves } from '../../shared/money-guards';
 import { callMomo, openMomoSession } from '../transport';
+import { momoMoneyMove } from './payment.guard';
 import { sendPayment } from './payment.send';
 import type { MomoPrepared } from './types';
 import { resources, type MomoResourceName } from './index';
@@ -26,7 +28,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Inside Loop Over Items every batch starts again at item 0: the run index tells them apart.
 	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
-	const output = await executeItems<MomoPrepared>(this, {
+	const plain: ItemOperation<MomoPrepared> = {
 		prepare: (itemIndex) =>
 			operation.prepare.call(this, itemIndex, {
 				derivedReferenceId: deriveReferenceUuid({
@@ -45,6 +47,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const response = await callMomo(this, session, prepared.request, itemIndex);
 			return prepared.present ? prepared.present(response) : response.body;
 		},
-	});
-	return [output];
+	};
+	// The guards run before anything is sent: Validate Only fetches no token and sends nothing.
+	const itemOperation = operation.movesMoney
+		? (guardMoneyMoves(this, plain, momoMoneyMove(session)) as ItemOperation<unknown>)
+		: (plain as ItemOperation<unknown>);
+	return [await executeItems(this, itemOperation)];
 }

@@ -36,4 +36,6 @@ export interface MomoItemContext {
 export interface MomoOperation {
 	description: INodeProperties[];
 	prepare(this: IExecuteFunctions, itemIndex: number, context: MomoItemContext): MomoPrepared;
+	/** Set on operations that move money: they get Validate Only and the spending limits. */
+	movesMoney?: boolean;
 }

@@ -4,6 +4,7 @@ import type { StoredCredential } from '../../harness/credentials-helper';
 import {
 	newCredentialsHelper,
 	runWorkflow,
+	type RunOptions,
 	type RunResult,
 	type TestNode,
 } from '../../harness/run-workflow';
@@ -51,6 +52,8 @@ export interface MementoRunOptions {
 	executionId?: string;
 	/** Keep credential state (the session token) between runs. */
 	keepSession?: boolean;
+	/** Connections instead of the default chain (e.g. a Loop Over Items). */
+	links?: RunOptions['links'];
 }
 
 /** One sandbox per test file; every run goes through n8n's engine with the real credential. */
@@ -78,6 +81,7 @@ export function useMementoSandbox(options: Parameters<typeof startMementoSandbox
 			credentials,
 			credentialsHelper: runOptions.keepSession ? holder.helper : undefined,
 			executionId: runOptions.executionId,
+			links: runOptions.links,
 		});
 	};
 	/** Runs one node over the items and expects success; returns its output json. */

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	runWorkflow,
+	type RunOptions,
+	type RunResult,
+	type TestNode,
+} from '../../harness/run-workflow';
 import {
 	startMomentoSandbox,
 	type MomentoSandbox,
@@ -73,6 +78,7 @@ export interface MomentoRunOptions {
 	nodes: TestNode[];
 	credentialOverrides?: IDataObject;
 	executionId?: string;
+	links?: RunOptions['links'];
 }
 
 /** Starts one sandbox per test file and runs workflows against it. */
@@ -94,6 +100,7 @@ export function useMomentoSandbox(options: MomentoSandboxOptions = {}) {
 			nodes: runOptions.nodes,
 			credentials: [momentoCredential(sandbox(), runOptions.credentialOverrides)],
 			executionId: runOptions.executionId,
+			links: runOptions.links,
 		});
 	return { sandbox, run };
 }

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential, TestCredentialsHelper } from '../../harness/credentials-helper';
-import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	runWorkflow,
+	type RunOptions,
+	type RunResult,
+	type TestNode,
+} from '../../harness/run-workflow';
 import { startMomoSandbox, type MomoSandbox, type MomoSandboxOptions } from '../../sandboxes/momo';
 
 export const CREDENTIAL_ID = 'momo-sandbox';
@@ -66,6 +71,7 @@ export interface MomoRunOptions {
 	credentialOverrides?: IDataObject;
 	credentialsHelper?: TestCredentialsHelper;
 	executionId?: string;
+	links?: RunOptions['links'];
 }
 
 /** One sandbox per test file; every test starts from a clean sandbox. */
@@ -90,6 +96,7 @@ export function useMomoSandbox(options: MomoSandboxOptions = {}) {
 				: [momoCredential(sandbox(), runOptions.credentialOverrides)],
 			credentialsHelper: runOptions.credentialsHelper,
 			executionId: runOptions.executionId,
+			links: runOptions.links,
 		});
 	return { sandbox, run };
 }

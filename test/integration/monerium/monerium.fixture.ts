@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { runWorkflow, type RunResult, type TestNode } from '../../harness/run-workflow';
+import {
+	runWorkflow,
+	type RunOptions,
+	type RunResult,
+	type TestNode,
+} from '../../harness/run-workflow';
 import {
 	MONERIUM_CLIENTS,
 	MONERIUM_SEED,
@@ -54,6 +59,8 @@ export interface MoneriumRunOptions {
 	credential?: StoredCredential;
 	credentialsHelper?: OAuthCredentialsHelper;
 	executionId?: string;
+	/** Connections instead of the default chain (e.g. a Loop Over Items). */
+	links?: RunOptions['links'];
 }
 
 /** One sandbox per test file; workflows run with n8n's OAuth2 machinery against it. */
@@ -76,6 +83,7 @@ export function useMoneriumSandbox() {
 			nodes: options.nodes,
 			credentialsHelper: options.credentialsHelper ?? helperFor(options.credential),
 			executionId: options.executionId,
+			links: options.links,
 		});
 	return { sandbox, run, helperFor };
 }

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
 	amountField,
@@ -11,6 +12,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
+import { paidFromSource } from '../money-move';
 import { forOperation } from '../operation.factory';
 import { readRecipient, recipientFields } from '../recipient.fields';
 import type { MementoOperation } from '../types';
@@ -53,6 +55,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption],
 	},
+	safetyOptions,
 ];
 
 export const create: MementoOperation = {
@@ -78,4 +81,5 @@ export const create: MementoOperation = {
 			secrets: authorisation.secrets,
 		};
 	},
+	moneyMove: paidFromSource,
 };

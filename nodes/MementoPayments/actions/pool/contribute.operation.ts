@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
 	amountField,
@@ -12,6 +13,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
+import { paidFromSource } from '../money-move';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { poolPath, poolUuidField } from './fields';
@@ -46,6 +48,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption],
 	},
+	safetyOptions,
 ];
 
 export const contribute: MementoOperation = {
@@ -66,4 +69,5 @@ export const contribute: MementoOperation = {
 			secrets: authorisation.secrets,
 		};
 	},
+	moneyMove: paidFromSource,
 };

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import {
 	idempotencyKeyOption,
 	paymentSourceField,
@@ -8,6 +9,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
+import { payRequestShare } from '../money-move';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { requestPath, requestUuidField } from './fields';
@@ -24,6 +26,7 @@ const properties: INodeProperties[] = [
 		default: {},
 		options: [idempotencyKeyOption],
 	},
+	safetyOptions,
 ];
 
 export const pay: MementoOperation = {
@@ -40,4 +43,5 @@ export const pay: MementoOperation = {
 			secrets: authorisation.secrets,
 		};
 	},
+	moneyMove: payRequestShare,
 };

@@ -1,5 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
 import type { MomentoOperation } from '../types';
 
@@ -7,7 +8,9 @@ export const create: MomentoOperation = {
 	description: updateDisplayOptions({ show: { resource: ['deposit'], operation: ['create'] } }, [
 		...orderFields,
 		orderOptions,
+		safetyOptions,
 	]),
+	movesMoney: true,
 	prepare(itemIndex, context) {
 		const base = readOrderBase(this, itemIndex, context);
 		return {

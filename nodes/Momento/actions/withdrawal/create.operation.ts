@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { FieldError, requireText } from '../../../shared/validation';
 import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
 import type { MomentoOperation } from '../types';
@@ -43,7 +44,9 @@ export const create: MomentoOperation = {
 		...orderFields,
 		...destinationFields,
 		orderOptions,
+		safetyOptions,
 	]),
+	movesMoney: true,
 	prepare(itemIndex, context) {
 		const base = readOrderBase(this, itemIndex, context);
 		const bankCode = requireText(this.getNodeParameter('bankCode', itemIndex, ''), 'Bank');

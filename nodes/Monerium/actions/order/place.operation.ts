@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { safetyOptions } from '../../../shared/guards';
 import { FieldError, optionalText, requireText } from '../../../shared/validation';
 import { checkOrderAgreement, requireMemo, requireUuid, sameAmount } from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
@@ -108,6 +109,7 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	safetyOptions,
 ];
 
 export const place: MoneriumOperation = {
@@ -188,5 +190,12 @@ export const place: MoneriumOperation = {
 				return { ...order, replayed: true };
 			},
 		};
+	},
+	moneyMove: {
+		amountsOf(request) {
+			const { currency, amount } = request.body as { currency: string; amount: string };
+			return [{ currency: currency.toUpperCase(), amount }];
+		},
+		keyOf: (request) => String((request.body as { id: string }).id),
 	},
 };

@@ -1,0 +1,200 @@
+import { createHmac } from 'node:crypto';
+
+import {
+	depositParameters,
+	momentoNode,
+	useMomentoSandbox,
+	withdrawalParameters,
+} from './momento.fixture';
+
+const DEPOSITS = '/deposit_orders/';
+
+const twentyItems = Array.from({ length: 20 }, (_, index) => ({ reference: `guard-${index + 1}` }));
+
+describe('Momento: Validate Only and spending limits', () => {
+	const { sandbox, run } = useMomentoSandbox();
+	const deposit = (safety: Record<string, unknown>, extra = {}, parameters = {}) =>
+		momentoNode(
+			'Deposit',
+			depositParameters({ amount: '={{ $json.amount ?? "500.00" }}', safety, ...parameters }),
+			extra,
+		);
+	const signatureOf = (bytes: string) =>
+		createHmac('sha512', sandbox().secretKey).update(bytes).digest('hex');
+
+	it('Validate Only on 20 items sends nothing and shows the exact bytes that would be signed, M-Signature masked', async () => {
+		const result = await run({ items: twentyItems, nodes: [deposit({ validateOnly: true })] });
+		expect(result.error).toBeUndefined();
+		expect(sandbox().requests).toHaveLength(0);
+		const outputs = result.json('Deposit');
+		expect(outputs).toHaveLength(20);
+		const orderID = outputs[0].orderID as string;
+		expect(orderID).toMatch(/^n8n-/);
+		const body = {
+			amount: '500.00',
+			orderID,
+			currency: 'DOP',
+			request: { email: 'cliente@example.com', id_number: '00100000001' },
+		};
+		expect(outputs[0]).toEqual({
+			validateOnly: true,
+			method: 'POST',
+			url: `${sandbox().baseUrl}${DEPOSITS}`,
+			headers: {
+				Accept: 'application/json',
+				'Content-Type': 'application/json',
+				'M-Signature': '***',
+			},
+			body,
+			signedBody: JSON.stringify(body),
+			orderID,
+			amounts: [{ currency: 'DOP', amount: '500.00' }],
+		});
+		expect(new Set(outputs.map((item) => item.orderID)).size).toBe(20);
+		const text = JSON.stringify(outputs);
+		expect(text).not.toContain(sandbox().secretKey);
+		for (const item of outputs) expect(text).not.toContain(signatureOf(item.signedBody as string));
+	});
+
+	it('signedBody is byte for byte what Momento then receives and verifies', async () => {
+		const parameters = {
+			options: { orderId: 'INV-guard-1', callbackUrl: 'https://n8n.example.com/webhook/momento' },
+		};
+		const dry = await run({ nodes: [deposit({ validateOnly: true }, {}, parameters)] });
+		const shown = dry.json('Deposit')[0] as { signedBody: string; headers: Record<string, string> };
+		const sent = await run({ nodes: [deposit({}, {}, parameters)] });
+		expect(sent.error).toBeUndefined();
+		const [received] = sandbox().requests;
+		expect(received.rawBody.toString('utf8')).toBe(shown.signedBody);
+		expect(received.signatureValid).toBe(true);
+		expect(received.headers['m-signature']).toBe(signatureOf(shown.signedBody));
+		expect(received.headers['content-type']).toBe(shown.headers['Content-Type']);
+		expect(received.headers.accept).toBe(shown.headers.Accept);
+	});
+
+	it('Validate Only still runs every check, and a withdrawal is guarded too', async () => {
+		const invalid = await run({
+			nodes: [deposit({ validateOnly: true }, {}, { idNumber: '123' })],
+		});
+		expect(invalid.error?.message).toBe(
+			'Customer ID Number (Cédula) must be an 11-digit Dominican cédula number (got "123") [item 0]',
+		);
+		const withdrawal = await run({
+			nodes: [momentoNode('Withdraw', withdrawalParameters({ safety: { validateOnly: true } }))],
+		});
+		expect(withdrawal.json('Withdraw')[0]).toMatchObject({
+			validateOnly: true,
+			url: `${sandbox().baseUrl}/withdrawal_orders/`,
+			body: { amount: '1250.50', request: { bank_code: 'BRD', account_number: '9601234567' } },
+			headers: { 'M-Signature': '***' },
+		});
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('a total limit reached at item 8 of 20: exactly 7 deposits, item 8 names the limit', async () => {
+		// 7 x 500.00 = 3500.00; the 8th would make 4000.00.
+		const result = await run({
+			items: twentyItems,
+			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' })],
+		});
+		expect(result.error?.message).toBe(
+			'Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already moved in this execution and this item moves 500.00 [item 7]',
+		);
+		expect(sandbox().stats.depositsCreated).toBe(7);
+		expect(sandbox().requests).toHaveLength(7);
+	});
+
+	it('with Continue On Fail every item past the limit fails the same way and nothing more is paid', async () => {
+		const result = await run({
+			items: twentyItems,
+			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' }, { continueOnFail: true })],
+		});
+		const outputs = result.json('Deposit');
+		expect(outputs.slice(0, 7).every((item) => item.status === 'pending')).toBe(true);
+		expect(outputs.slice(7).map((item) => item.error)).toEqual(
+			Array.from(
+				{ length: 13 },
+				(_, index) =>
+					`Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already moved in this execution and this item moves 500.00 [item ${index + 7}]`,
+			),
+		);
+		expect(sandbox().stats.depositsCreated).toBe(7);
+	});
+
+	it('the per-item cap refuses before any request is sent', async () => {
+		const result = await run({
+			items: [{ amount: '100.00' }, { amount: '2500.01' }],
+			nodes: [deposit({ maxAmountPerItem: 'DOP 2500, USD 50' })],
+		});
+		expect(result.error?.message).toBe(
+			'Spending limit reached: Maximum Amount per Item is DOP 2500.00; this item moves DOP 2500.01 [item 1]',
+		);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('an order Momento refuses does not count toward the limits', async () => {
+		const result = await run({
+			items: [{ bank: 'BRD' }, { bank: 'NOPE' }, { bank: 'BPD' }, { bank: 'BRD' }],
+			nodes: [
+				momentoNode(
+					'Withdraw',
+					withdrawalParameters({
+						bankCode: '={{ $json.bank }}',
+						safety: { maxMovesPerExecution: 2 },
+					}),
+					{ continueOnFail: true },
+				),
+			],
+		});
+		const outputs = result.json('Withdraw');
+		expect(outputs[1].error).toMatch(/VALIDATION_ERROR.*bank_code/);
+		expect(outputs[2]).toMatchObject({ status: 'pending', replayed: false });
+		expect(outputs[3].error).toBe(
+			'Spending limit reached: Maximum Money Moves per Execution is 2; 2 already made in this execution [item 3]',
+		);
+		expect(sandbox().stats.withdrawalsCreated).toBe(2);
+	});
+
+	it('a replay of the same orderID counts once', async () => {
+		const result = await run({
+			items: [{ id: 'INV-1' }, { id: 'INV-1' }, { id: 'INV-2' }],
+			nodes: [
+				deposit(
+					{ maxMovesPerExecution: 1 },
+					{ continueOnFail: true },
+					{ options: { orderId: '={{ $json.id }}' } },
+				),
+			],
+		});
+		const outputs = result.json('Deposit');
+		expect(outputs.slice(0, 2).map((item) => [item.orderID, item.replayed])).toEqual([
+			['INV-1', false],
+			['INV-1', true],
+		]);
+		expect(outputs[2].error).toBe(
+			'Spending limit reached: Maximum Money Moves per Execution is 1; 1 already made in this execution [item 2]',
+		);
+		expect(sandbox().stats).toMatchObject({ depositsCreated: 1, duplicateOrders: 1 });
+	});
+
+	it('Loop Over Items one at a time is stopped where a batch would be (the count holds across runs)', async () => {
+		const result = await run({
+			items: twentyItems,
+			nodes: [
+				{ name: 'Loop', type: 'test.loopOverItems', parameters: { batchSize: 1 } },
+				deposit({ maxMovesPerExecution: 5 }),
+			],
+			links: [
+				['Items', 0, 'Loop'],
+				['Loop', 1, 'Deposit'],
+				['Deposit', 0, 'Loop'],
+			],
+		});
+		expect(result.error?.message).toBe(
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+		);
+		expect(result.nodeRuns('Deposit')).toBe(6);
+		expect(sandbox().stats.depositsCreated).toBe(5);
+		expect(sandbox().requests).toHaveLength(5);
+	});
+});
