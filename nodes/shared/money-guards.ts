@@ -159,3 +159,12 @@ export function describeRequest(request: OutgoingRequest): IDataObject {
 		body: request.body === undefined ? null : (maskValues(request.body, secrets) as IDataObject),
 	};
 }
+
+/** The operation as it runs: guarded when it moves money, as it is otherwise. */
+export function withGuardsWhenMovingMoney<Prepared>(
+	context: IExecuteFunctions,
+	operation: ItemOperation<Prepared>,
+	spec: MoneyMoveSpec<Prepared> | undefined,
+): ItemOperation<unknown> {
+	return (spec ? guardMoneyMoves(context, operation, spec) : operation) as ItemOperation<unknown>;
+}

@@ -4,12 +4,16 @@ import {
 	type IExecuteFunctions,
 	type INodeExecutionData,
 } from 'n8n-workflow';
-import { randomUUID } from 'crypto';
 
 import { mementoProjectHeaders } from '../../../credentials/MementoPaymentsApi.credentials';
+import { idempotencyScopes, selectOperation } from '../../shared/router';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
-import { describeRequest, guardMoneyMoves } from '../../shared/money-guards';
+import {
+	describeRequest,
+	withGuardsWhenMovingMoney,
+	type MoneyMoveSpec,
+} from '../../shared/money-guards';
 import {
 	callMemento,
 	listMemento,
@@ -18,7 +22,7 @@ import {
 	type MementoSession,
 } from '../transport';
 import type { MementoMoneyMove, MementoRequest } from './types';
-import { resources, type MementoResourceName } from './index';
+import { resources } from './index';
 
 function asObject(data: unknown): IDataObject {
 	if (data === '' || data === null || data === undefined) return {};
@@ -50,12 +54,11 @@ function dryRun(context: IExecuteFunctions, session: MementoSession, request: Me
 	};
 }
 
-function withMoneyGuards(
+function moneyMoveSpec(
 	context: IExecuteFunctions,
 	session: MementoSession,
-	operation: ItemOperation<MementoRequest>,
 	moneyMove: MementoMoneyMove,
-): ItemOperation<unknown> {
+): MoneyMoveSpec<MementoRequest> {
 	// Lookups read what does not change within a run (a payment source, a request, who I am).
 	const reads = new Map<string, Promise<IDataObject>>();
 	const read = (itemIndex: number) => async (path: string) => {
@@ -69,7 +72,7 @@ function withMoneyGuards(
 		}
 		return await answer;
 	};
-	return guardMoneyMoves(context, operation, {
+	return {
 		amountsOf: (request) => moneyMove.amountsOf(request),
 		lookupAmounts: async (request, itemIndex) => {
 			const amounts = await moneyMove.lookupAmounts(request, read(itemIndex));
@@ -87,40 +90,20 @@ function withMoneyGuards(
 		},
 		keyOf: (request) => request.idempotencyKey,
 		dryRun: (request) => dryRun(context, session, request),
-	}) as ItemOperation<unknown>;
+	};
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as MementoResourceName;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.operations[operationName];
-	if (!operation) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operationName}" is not known for the resource "${resource}"`,
-		);
-	}
+	const { resource, operationName, operation } = selectOperation(this, resources);
+	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
 	// One credential read per run: the session token n8n opens lives in it for the whole batch.
 	// Reading it opens no session; n8n opens one before the first request actually sent.
 	const session = await openMementoSession(this);
-	const node = this.getNode();
-	// Without an execution id a derived key could collide across runs: fall back to a fresh one.
-	const executionId = this.getExecutionId() || randomUUID();
-	const workflowId = this.getWorkflow().id;
-	// A node inside a loop runs once per batch, each starting at item 0: keys differ per run.
-	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
 	const plain: ItemOperation<MementoRequest> = {
 		prepare: async (itemIndex) =>
 			await operation.prepare.call(this, itemIndex, {
-				derivedIdempotencyKey: deriveIdempotencyKey({
-					executionId,
-					workflowId,
-					nodeId: node.id,
-					runIndex,
-					itemIndex,
-					operation: `${resource}:${operationName}`,
-				}),
+				derivedIdempotencyKey: deriveIdempotencyKey(scopeOf(itemIndex)),
 			}),
 		send: async (request, itemIndex) => {
 			if (request.list) return await listMemento(this, session, request, itemIndex);
@@ -133,8 +116,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return { ...data, idempotency: { key: request.idempotencyKey, replayed: result.replayed } };
 		},
 	};
-	const itemOperation = operation.moneyMove
-		? withMoneyGuards(this, session, plain, operation.moneyMove)
-		: (plain as ItemOperation<unknown>);
-	return [await executeItems(this, itemOperation)];
+	const moneyMove = operation.moneyMove && moneyMoveSpec(this, session, operation.moneyMove);
+	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
 }

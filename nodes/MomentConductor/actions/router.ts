@@ -1,14 +1,13 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-import { randomUUID } from 'crypto';
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
+import { idempotencyScopes, selectOperation } from '../../shared/router';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
-import { describeRequest, guardMoneyMoves } from '../../shared/money-guards';
+import {
+	describeRequest,
+	withGuardsWhenMovingMoney,
+	type MoneyMoveSpec,
+} from '../../shared/money-guards';
 import {
 	callConductor,
 	conductorHeaders,
@@ -16,16 +15,15 @@ import {
 	openConductorSession,
 	type ConductorSession,
 } from '../transport';
-import { resources, type ConductorResourceName } from './index';
+import { resources } from './index';
 import type { ConductorMoneyMove, ConductorRequest } from './types';
 
-function withMoneyGuards(
+function moneyMoveSpec(
 	context: IExecuteFunctions,
 	session: ConductorSession,
-	operation: ItemOperation<ConductorRequest>,
 	moneyMove: ConductorMoneyMove,
-): ItemOperation<unknown> {
-	return guardMoneyMoves(context, operation, {
+): MoneyMoveSpec<ConductorRequest> {
+	return {
 		amountsOf: (request) => moneyMove.amountsOf(request),
 		lookupAmounts: moneyMove.amountLookup
 			? async (request, itemIndex) => {
@@ -46,36 +44,17 @@ function withMoneyGuards(
 			}),
 			idempotencyKey: request.idempotencyKey ?? null,
 		}),
-	}) as ItemOperation<unknown>;
+	};
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as ConductorResourceName;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.operations[operationName];
-	if (!operation) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operationName}" is not known for the resource "${resource}"`,
-		);
-	}
+	const { resource, operationName, operation } = selectOperation(this, resources);
+	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
 	const session = await openConductorSession(this);
-	const node = this.getNode();
-	// Without an execution id a derived key could collide across runs: fall back to a fresh one.
-	const executionId = this.getExecutionId() || randomUUID();
-	const workflowId = this.getWorkflow().id;
-	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
 
 	const plain: ItemOperation<ConductorRequest> = {
 		prepare: (itemIndex) => {
-			const derivedIdempotencyKey = deriveIdempotencyKey({
-				executionId,
-				workflowId,
-				nodeId: node.id,
-				runIndex,
-				itemIndex,
-				operation: `${resource}:${operationName}`,
-			});
+			const derivedIdempotencyKey = deriveIdempotencyKey(scopeOf(itemIndex));
 			const request = operation.prepare.call(this, itemIndex, {
 				defaultRetailerId: session.defaultRetailerId,
 				derivedIdempotencyKey,
@@ -91,8 +70,6 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return { ...result.data, idempotency };
 		},
 	};
-	const itemOperation = operation.moneyMove
-		? withMoneyGuards(this, session, plain, operation.moneyMove)
-		: (plain as ItemOperation<unknown>);
-	return [await executeItems(this, itemOperation)];
+	const moneyMove = operation.moneyMove && moneyMoveSpec(this, session, operation.moneyMove);
+	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
 }

@@ -1,31 +1,28 @@
-import {
-	NodeOperationError,
-	type IDataObject,
-	type IExecuteFunctions,
-	type INodeExecutionData,
-} from 'n8n-workflow';
-import { randomUUID } from 'crypto';
+import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { MONERIUM_ACCEPT } from '../../../credentials/MoneriumOAuth2Api.credentials';
 import { deriveReferenceUuid } from '../../shared/deterministic-uuid';
+import { idempotencyScopes, selectOperation } from '../../shared/router';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
-import { describeRequest, guardMoneyMoves } from '../../shared/money-guards';
+import {
+	describeRequest,
+	withGuardsWhenMovingMoney,
+	type MoneyMoveSpec,
+} from '../../shared/money-guards';
 import { callMonerium, openMoneriumSession, type MoneriumSession } from '../transport';
 import type { MoneriumCall, MoneriumMoneyMove } from './types';
-import { resources, type MoneriumResourceName } from './index';
+import { resources } from './index';
 
 function requestOf(call: MoneriumCall) {
 	if ('local' in call) throw new Error('A money move always sends a request');
 	return call.request;
 }
 
-function withMoneyGuards(
-	context: IExecuteFunctions,
+function moneyMoveSpec(
 	session: MoneriumSession,
-	operation: ItemOperation<MoneriumCall>,
 	moneyMove: MoneriumMoneyMove,
-): ItemOperation<unknown> {
-	return guardMoneyMoves(context, operation, {
+): MoneyMoveSpec<MoneriumCall> {
+	return {
 		amountsOf: (call) => moneyMove.amountsOf(requestOf(call)),
 		keyOf: (call) => moneyMove.keyOf(requestOf(call)),
 		dryRun: (call) => {
@@ -46,25 +43,12 @@ function withMoneyGuards(
 				orderId: moneyMove.keyOf(request),
 			};
 		},
-	}) as ItemOperation<unknown>;
+	};
 }
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const resource = this.getNodeParameter('resource', 0) as MoneriumResourceName;
-	const operationName = this.getNodeParameter('operation', 0) as string;
-	const operation = resources[resource]?.operations[operationName];
-	if (!operation) {
-		throw new NodeOperationError(
-			this.getNode(),
-			`The operation "${operationName}" is not known for the resource "${resource}"`,
-		);
-	}
-	const node = this.getNode();
-	// Without an execution id a derived id could collide across runs: fall back to a fresh one.
-	const executionId = this.getExecutionId() || randomUUID();
-	const workflowId = this.getWorkflow().id;
-	// Inside Loop Over Items every batch starts at item 0: the run index keeps their ids apart.
-	const runIndex = this.getWorkflowDataProxy(0).$runIndex as number;
+	const { resource, operationName, operation } = selectOperation(this, resources);
+	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
 	// Reading the credential fetches no token: n8n's OAuth2 layer does that on the first request.
 	let session: MoneriumSession | undefined =
 		operation.moneyMove !== undefined ? await openMoneriumSession(this) : undefined;
@@ -72,14 +56,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const plain: ItemOperation<MoneriumCall> = {
 		prepare: async (itemIndex) =>
 			await operation.prepare.call(this, itemIndex, {
-				derivedOrderId: deriveReferenceUuid({
-					executionId,
-					workflowId,
-					nodeId: node.id,
-					runIndex,
-					itemIndex,
-					operation: `${resource}:${operationName}`,
-				}),
+				derivedOrderId: deriveReferenceUuid(scopeOf(itemIndex)),
 				now: new Date(),
 			}),
 		send: async (call, itemIndex): Promise<IDataObject | IDataObject[]> => {
@@ -93,9 +70,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			return call.output ? call.output(result.body, result.statusCode) : result.body;
 		},
 	};
-	const itemOperation =
-		operation.moneyMove && session
-			? withMoneyGuards(this, session, plain, operation.moneyMove)
-			: (plain as ItemOperation<unknown>);
-	return [await executeItems(this, itemOperation)];
+	const moneyMove =
+		operation.moneyMove && session ? moneyMoveSpec(session, operation.moneyMove) : undefined;
+	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
 }
