@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
+import { useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -69,17 +70,7 @@ export interface ConductorRunOptions extends Omit<RunOptions, 'credentials'> {
 
 /** Starts one sandbox per test file and runs workflows against it. */
 export function useConductorSandbox() {
-	const holder: { sandbox?: ConductorSandbox } = {};
-	beforeAll(async () => {
-		holder.sandbox = await startConductorSandbox();
-	});
-	afterEach(() => holder.sandbox?.reset());
-	afterAll(async () => holder.sandbox?.close());
-
-	const sandbox = () => {
-		if (!holder.sandbox) throw new Error('sandbox not started');
-		return holder.sandbox;
-	};
+	const sandbox = useSandbox(async () => await startConductorSandbox());
 	const run = async (options: ConductorRunOptions): Promise<RunResult> =>
 		await runWorkflow({
 			...options,

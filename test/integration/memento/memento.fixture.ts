@@ -8,6 +8,7 @@ import {
 	type RunResult,
 	type TestNode,
 } from '../../harness/run-workflow';
+import { useSandbox } from '../../harness/use-sandbox';
 import { startMementoSandbox, type MementoSandbox } from '../../sandboxes/memento';
 
 export const CREDENTIAL_ID = 'memento-sandbox';
@@ -58,20 +59,13 @@ export interface MementoRunOptions {
 
 /** One sandbox per test file; every run goes through n8n's engine with the real credential. */
 export function useMementoSandbox(options: Parameters<typeof startMementoSandbox>[0] = {}) {
-	const holder: { sandbox?: MementoSandbox; helper?: ReturnType<typeof newCredentialsHelper> } = {};
-	beforeAll(async () => {
-		holder.sandbox = await startMementoSandbox(options);
-	});
-	afterEach(() => {
-		holder.sandbox?.reset();
-		holder.helper = undefined;
-	});
-	afterAll(async () => await holder.sandbox?.close());
-
-	const sandbox = () => {
-		if (!holder.sandbox) throw new Error('sandbox not started');
-		return holder.sandbox;
-	};
+	const holder: { helper?: ReturnType<typeof newCredentialsHelper> } = {};
+	const sandbox = useSandbox(
+		async () => await startMementoSandbox(options),
+		() => {
+			holder.helper = undefined;
+		},
+	);
 	const run = async (runOptions: MementoRunOptions): Promise<RunResult> => {
 		const credentials = [mementoCredential(sandbox(), runOptions.credentialOverrides)];
 		if (runOptions.keepSession) holder.helper ??= newCredentialsHelper(credentials);

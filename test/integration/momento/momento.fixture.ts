@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
+import { useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -83,17 +84,7 @@ export interface MomentoRunOptions {
 
 /** Starts one sandbox per test file and runs workflows against it. */
 export function useMomentoSandbox(options: MomentoSandboxOptions = {}) {
-	const holder: { sandbox?: MomentoSandbox } = {};
-	beforeAll(async () => {
-		holder.sandbox = await startMomentoSandbox(options);
-	});
-	afterEach(() => holder.sandbox?.reset());
-	afterAll(async () => await holder.sandbox?.close());
-
-	const sandbox = () => {
-		if (!holder.sandbox) throw new Error('sandbox not started');
-		return holder.sandbox;
-	};
+	const sandbox = useSandbox(async () => await startMomentoSandbox(options));
 	const run = async (runOptions: MomentoRunOptions): Promise<RunResult> =>
 		await runWorkflow({
 			items: runOptions.items,

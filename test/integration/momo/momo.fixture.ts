@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential, TestCredentialsHelper } from '../../harness/credentials-helper';
+import { useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -76,17 +77,7 @@ export interface MomoRunOptions {
 
 /** One sandbox per test file; every test starts from a clean sandbox. */
 export function useMomoSandbox(options: MomoSandboxOptions = {}) {
-	const holder: { sandbox?: MomoSandbox } = {};
-	beforeAll(async () => {
-		holder.sandbox = await startMomoSandbox(options);
-	});
-	afterEach(() => holder.sandbox?.reset());
-	afterAll(async () => await holder.sandbox?.close());
-
-	const sandbox = () => {
-		if (!holder.sandbox) throw new Error('sandbox not started');
-		return holder.sandbox;
-	};
+	const sandbox = useSandbox(async () => await startMomoSandbox(options));
 	const run = async (runOptions: MomoRunOptions): Promise<RunResult> =>
 		await runWorkflow({
 			items: runOptions.items,

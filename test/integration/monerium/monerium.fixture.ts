@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
+import { useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -65,16 +66,7 @@ export interface MoneriumRunOptions {
 
 /** One sandbox per test file; workflows run with n8n's OAuth2 machinery against it. */
 export function useMoneriumSandbox() {
-	const holder: { sandbox?: MoneriumSandbox } = {};
-	beforeAll(async () => {
-		holder.sandbox = await startMoneriumSandbox();
-	});
-	afterEach(() => holder.sandbox?.reset());
-	afterAll(async () => await holder.sandbox?.close());
-	const sandbox = () => {
-		if (!holder.sandbox) throw new Error('sandbox not started');
-		return holder.sandbox;
-	};
+	const sandbox = useSandbox(async () => await startMoneriumSandbox());
 	const helperFor = (credential?: StoredCredential) =>
 		newOAuthCredentialsHelper([credential ?? clientCredentialsCredential(sandbox())]);
 	const run = async (options: MoneriumRunOptions): Promise<RunResult> =>
