@@ -1,13 +1,8 @@
 // Moment Conductor in a real n8n: the example workflows imported with the sandbox credential and
 // run with `n8n execute --id`, exactly as the demo imports them.
 import type { ConductorSandbox } from '../sandboxes/conductor';
-import { nodeOutput, type ExecuteResult } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
-
-function failureOf(result: ExecuteResult): string {
-	const error = result.run?.data.resultData.error;
-	return `exit ${result.code}; ${error ? JSON.stringify(error).slice(0, 1000) : result.messages.slice(-15).join('\n')}`;
-}
 
 describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 	let env: ProviderEnvironment<ConductorSandbox>;
@@ -26,11 +21,8 @@ describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 		const example = env.example('conductor-pay-bill');
 		const result = await env.n8n.execute(example.id);
 
-		expect({ code: result.code, status: result.run?.status }).toEqual({
-			code: 0,
-			status: 'success',
-		});
-		if (!result.run) throw new Error(failureOf(result));
+		if (!result.run || result.code !== 0) throw new Error(describeFailure(result));
+		expect(result.run.status).toBe('success');
 
 		const [account] = nodeOutput(result.run, 'Look Up Account');
 		expect(account).toMatchObject({ external_id: '8604275423086' });
@@ -58,11 +50,8 @@ describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 		const example = env.example('conductor-http-request-credential');
 		const result = await env.n8n.execute(example.id);
 
-		expect({ code: result.code, status: result.run?.status }).toEqual({
-			code: 0,
-			status: 'success',
-		});
-		if (!result.run) throw new Error(failureOf(result));
+		if (!result.run || result.code !== 0) throw new Error(describeFailure(result));
+		expect(result.run.status).toBe('success');
 		const [response] = nodeOutput(result.run, 'Get Catalog');
 		expect(response).toBeDefined();
 
@@ -83,7 +72,12 @@ describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 		try {
 			const result = await env.n8n.execute(env.example('conductor-pay-bill').id);
 			expect(result.code).not.toBe(0);
-			expect(result.run?.data.resultData.error).toBeDefined();
+			expect(result.run?.data.resultData.error).toMatchObject({
+				name: 'NodeApiError',
+				httpCode: '401',
+				message: expect.stringContaining('401'),
+				description: expect.stringContaining('Secret Key'),
+			});
 			expect(JSON.stringify(result.run?.data.resultData.error)).not.toContain('sk_test_wrong_key');
 			expect(env.sandbox.stats.transactionsCreated).toBe(0);
 		} finally {

@@ -11,12 +11,13 @@ import {
 	newEditorPage,
 	openDropdown,
 	openNodeDetails,
+	openNodesPanelItem,
 	openWorkflow,
 	searchNodesPanel,
 	signIn,
 } from './lib/browser';
-import { N8n } from './lib/n8n';
-import { packCredentialTypes, packNodes, type PackNode } from './lib/pack-nodes';
+import { N8n, sleep } from './lib/n8n';
+import { allNodesWorkflow, packCredentialTypes, packNodes, type PackNode } from './lib/pack-nodes';
 import { readRuntime } from './lib/runtime';
 import { sharedPack } from './lib/setup';
 
@@ -27,6 +28,9 @@ const OWNER = {
 	lastName: 'ToEnd',
 };
 const SCRATCH_ID = 'ppAllPackNodes01';
+const WEBHOOK_ID = 'ppWebhookCheck01';
+const EMPTY_ID = 'ppEmptyWorkflow1';
+const WEBHOOK_PATH = 'payments-pack-e2e-selfcheck';
 
 describe('the pack in a running n8n editor', () => {
 	let nodes: PackNode[];
@@ -40,23 +44,33 @@ describe('the pack in a running n8n editor', () => {
 		actionNodes = nodes.filter((node) => node.resources.length > 0);
 		const runtime = readRuntime();
 		n8n = await N8n.create({ runtime, pack: sharedPack(), label: 'editor' });
-		// one instance of every action node, so the browser can open each node's panel
+		// one instance of every node, so the browser can open each node's panel
 		await n8n.importWorkflows([
+			allNodesWorkflow(nodes, SCRATCH_ID),
 			{
-				id: SCRATCH_ID,
-				name: 'Every node of the payments pack',
+				id: EMPTY_ID,
+				name: 'Empty workflow',
+				active: false,
+				settings: { executionOrder: 'v1' },
+				nodes: [],
+				connections: {},
+			},
+			{
+				// n8n's own Webhook node: proves the activate-and-deliver path that provider triggers use
+				id: WEBHOOK_ID,
+				name: 'Activation self-check',
 				active: false,
 				settings: { executionOrder: 'v1' },
 				nodes: [
 					{
-						id: '00000000-0000-4000-8000-000000000001',
-						name: 'Start',
-						type: 'n8n-nodes-base.manualTrigger',
-						typeVersion: 1,
-						position: [-300, 0],
-						parameters: {},
+						id: '00000000-0000-4000-8000-000000000002',
+						name: 'Webhook',
+						type: 'n8n-nodes-base.webhook',
+						typeVersion: 2,
+						position: [0, 0],
+						webhookId: '5f0d7b8e-4c1a-4d55-9a57-7d1f4bb0c001',
+						parameters: { httpMethod: 'POST', path: WEBHOOK_PATH, options: {} },
 					},
-					...actionNodes.map((node, index) => node.workflowNode([index * 300, 0])),
 				],
 				connections: {},
 			},
@@ -122,39 +136,88 @@ describe('the pack in a running n8n editor', () => {
 	});
 
 	it('lists every node of the pack in the nodes panel, each with a loaded icon', async () => {
-		await openWorkflow(page, n8n.baseUrl, SCRATCH_ID);
-		for (const node of nodes) {
-			const items = await searchNodesPanel(page, node.displayName);
-			const item = items.find((candidate) => candidate.name === node.displayName);
-			expect({ node: node.displayName, listed: items.map((i) => i.name) }).toEqual({
+		// Action nodes are offered after a trigger ("What happens next?"), trigger nodes on an empty
+		// workflow ("What triggers this workflow?"). n8n shows an app's action and trigger nodes as one
+		// item named after the app (Monerium Trigger -> "Monerium"); opening it lists the node's
+		// actions (its operations) or its trigger events.
+		const listed: Array<Record<string, unknown>> = [];
+		let open: string | undefined;
+		for (const node of [...nodes].sort((a, b) => Number(a.isTrigger) - Number(b.isTrigger))) {
+			const workflowId = node.isTrigger ? EMPTY_ID : SCRATCH_ID;
+			if (open !== workflowId) await openWorkflow(page, n8n.baseUrl, workflowId);
+			open = workflowId;
+			const appName = node.displayName.replace(/ Trigger$/, '');
+			const items = await searchNodesPanel(page, appName);
+			const item = items.find(
+				(candidate) => candidate.name === node.displayName || candidate.name === appName,
+			);
+			const inside = item ? await openNodesPanelItem(page, item.name) : [];
+			const offersNode = node.isTrigger
+				? inside.length > 0
+				: node.actions.some((action) => inside.includes(action));
+			listed.push({
 				node: node.displayName,
-				listed: expect.arrayContaining([node.displayName]),
+				found: Boolean(item),
+				hasIcon: item?.hasIcon,
+				iconsLoaded: item?.iconsLoaded,
+				offersNode,
+				...(item && offersNode ? {} : { shown: items.map((i) => i.name), inside }),
 			});
-			expect({
-				node: node.displayName,
-				hasIcon: item!.hasIcon,
-				iconsLoaded: item!.iconsLoaded,
-			}).toEqual({
-				node: node.displayName,
-				hasIcon: true,
-				iconsLoaded: true,
-			});
+			await closeNodesPanel(page);
 		}
-		await closeNodesPanel(page);
+		expect(listed).toEqual(
+			[...nodes]
+				.sort((a, b) => Number(a.isTrigger) - Number(b.isTrigger))
+				.map((node) => ({
+					node: node.displayName,
+					found: true,
+					hasIcon: true,
+					iconsLoaded: true,
+					offersNode: true,
+				})),
+		);
 	});
 
-	it("shows each action node's resources in its Resource dropdown", async () => {
+	it("opens every node's panel, and each action node's Resource dropdown shows its resources", async () => {
 		expect(actionNodes.length).toBeGreaterThan(0);
 		await openWorkflow(page, n8n.baseUrl, SCRATCH_ID);
-		for (const node of actionNodes) {
+		const seen: Array<{ node: string; resources: string[] }> = [];
+		for (const node of nodes) {
 			await openNodeDetails(page, node.displayName);
-			const shown = await openDropdown(page, 'resource');
-			await closeDropdown(page);
+			let shown: string[] = [];
+			if (node.resources.length > 0) {
+				shown = await openDropdown(page, 'resource');
+				await closeDropdown(page);
+			}
 			await closeNodeDetails(page);
-			expect({ node: node.displayName, shown }).toEqual({
+			seen.push({
 				node: node.displayName,
-				shown: expect.arrayContaining(node.resources),
+				resources: shown.filter((name) => node.resources.includes(name)),
 			});
 		}
+		expect(seen).toEqual(
+			nodes.map((node) => ({ node: node.displayName, resources: node.resources })),
+		);
+	});
+
+	it('activates a workflow through the public API and runs it once per delivery (trigger path)', async () => {
+		await n8n.createApiKey();
+		await n8n.activate(WEBHOOK_ID);
+		const delivery = await n8n.deliverWebhook(WEBHOOK_PATH, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ hello: 'payments pack' }),
+		});
+		await delivery.arrayBuffer();
+		expect(delivery.status).toBe(200);
+		let executions: Awaited<ReturnType<N8n['executions']>> = [];
+		for (let attempt = 0; attempt < 40 && executions.length === 0; attempt++) {
+			await sleep(250);
+			executions = await n8n.executions(WEBHOOK_ID);
+		}
+		await sleep(1000); // and no second one comes
+		executions = await n8n.executions(WEBHOOK_ID);
+		expect(executions).toHaveLength(1);
+		expect(executions[0].status).toBe('success');
 	});
 });

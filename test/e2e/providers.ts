@@ -9,6 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startConductorSandbox } from '../sandboxes/conductor';
+import { startMomentoSandbox } from '../sandboxes/momento';
+import { MOMO_SEED, startMomoSandbox } from '../sandboxes/momo';
 import type { CredentialImport } from './lib/n8n';
 import { REPO_ROOT } from './lib/runtime';
 
@@ -39,6 +41,10 @@ function defineProvider<S extends RunningSandbox>(provider: Provider<S>): Provid
 
 export const CONDUCTOR_CREDENTIAL_ID = 'cndSandboxCred01';
 
+export const MOMENTO_CREDENTIAL_ID = 'mmtSandboxCred01';
+
+export const MOMO_CREDENTIAL_ID = 'momoSandboxCred1';
+
 export const PROVIDERS: Provider[] = [
 	defineProvider({
 		id: 'conductor',
@@ -59,6 +65,47 @@ export const PROVIDERS: Provider[] = [
 		],
 		notes: (sandbox) => [
 			`secret key ${sandbox.secretKey}, retailer ids ${sandbox.retailerIds.join(', ')}`,
+		],
+	}),
+	defineProvider({
+		id: 'momento',
+		title: 'Momento',
+		demoPort: 18100,
+		startSandbox: async (port) => await startMomentoSandbox({ port }),
+		credentials: (sandbox) => [
+			{
+				id: MOMENTO_CREDENTIAL_ID,
+				name: 'Momento sandbox',
+				type: 'momentoApi',
+				data: { secretKey: sandbox.secretKey, environment: 'custom', baseUrl: sandbox.baseUrl },
+			},
+		],
+		notes: (sandbox) => [
+			`secret key ${sandbox.secretKey}; customer cédula 00100000001, withdrawal banks BPD, BRD, BHD, SCO`,
+		],
+	}),
+	defineProvider({
+		id: 'momo',
+		title: 'MTN MoMo',
+		demoPort: 18104,
+		startSandbox: async (port) => await startMomoSandbox({ port, settleAfterMs: 1500 }),
+		credentials: (sandbox) => [
+			{
+				id: MOMO_CREDENTIAL_ID,
+				name: 'MTN MoMo sandbox',
+				type: 'mtnMomoApi',
+				data: {
+					collectionSubscriptionKey: sandbox.subscriptionKeys.collection,
+					disbursementSubscriptionKey: sandbox.subscriptionKeys.disbursement,
+					apiUser: sandbox.apiUser,
+					apiKey: sandbox.apiKey,
+					targetEnvironment: 'sandbox',
+					baseUrl: sandbox.baseUrl,
+				},
+			},
+		],
+		notes: () => [
+			`API user ${MOMO_SEED.apiUser}; test payers 46733123459 (pays), 46733123451 (rejects), 46733123453 (never answers)`,
 		],
 	}),
 ];

@@ -17,6 +17,16 @@ export const CHROMIUM_ARGS = [
 	'--disable-dev-shm-usage',
 ];
 
+/** Waits (briefly) until every <img> on the page has loaded or failed. The editor keeps a push
+ * connection open, so Playwright's 'networkidle' never comes. */
+export async function imagesLoaded(page: Page, timeout = 5_000): Promise<void> {
+	await page
+		.waitForFunction('Array.from(document.images).every((image) => image.complete)', undefined, {
+			timeout,
+		})
+		.catch(() => undefined);
+}
+
 export async function launchChromium(runtime: RuntimePaths): Promise<Browser> {
 	const executablePath = process.env.CHROMIUM_PATH || runtime.chromium;
 	if (!executablePath) {
@@ -48,9 +58,10 @@ export async function signIn(
 
 export async function openWorkflow(page: Page, baseUrl: string, workflowId: string): Promise<void> {
 	await page.goto(`${baseUrl}/workflow/${workflowId}`);
-	await page.waitForSelector('[data-test-id=canvas-node]');
+	// a workflow's nodes, or the "add first step" button of an empty one
+	await page.waitForSelector('[data-test-id=canvas-node], [data-test-id=canvas-add-button]');
 	// let the canvas fit the view and the icons load
-	await page.waitForLoadState('networkidle').catch(() => undefined);
+	await imagesLoaded(page);
 }
 
 export async function canvasNodeNames(page: Page): Promise<Array<{ name: string; type: string }>> {
@@ -67,7 +78,7 @@ export async function openNodeDetails(page: Page, nodeName: string): Promise<voi
 		`[data-test-id=canvas-node][data-node-name="${nodeName.replace(/"/g, '\\"')}"]`,
 	);
 	await page.waitForSelector('[data-test-id=ndv] [data-test-id=node-parameters]');
-	await page.waitForLoadState('networkidle').catch(() => undefined);
+	await imagesLoaded(page);
 }
 
 export async function closeNodeDetails(page: Page): Promise<void> {
@@ -90,6 +101,8 @@ export async function closeDropdown(page: Page): Promise<void> {
 
 export interface NodesPanelItem {
 	name: string;
+	/** the line under the name */
+	description: string;
 	iconUrls: string[];
 	/** every <img> of the item loaded with a non-zero width (no broken icon) */
 	iconsLoaded: boolean;
@@ -116,15 +129,18 @@ export async function searchNodesPanel(page: Page, query: string): Promise<Nodes
 		.first()
 		.waitFor({ timeout: 10_000 })
 		.catch(() => undefined);
-	await page.waitForLoadState('networkidle').catch(() => undefined);
+	await imagesLoaded(page);
 	return await page.$$eval('[data-test-id=item-iterator-item]', (elements) =>
 		elements.map((element) => {
 			type Img = { src: string; complete: boolean; naturalWidth: number };
 			const images = Array.from(element.querySelectorAll('img')) as unknown as Img[];
+			const lines = ((element as unknown as { innerText?: string }).innerText ?? '')
+				.split('\n')
+				.map((line) => line.trim())
+				.filter(Boolean);
 			return {
-				name: ((element as unknown as { innerText?: string }).innerText ?? '')
-					.split('\n')[0]
-					.trim(),
+				name: lines[0] ?? '',
+				description: lines.length > 1 ? lines[lines.length - 1] : '',
 				iconUrls: images.map((image) => image.src),
 				iconsLoaded: images.every((image) => image.complete && image.naturalWidth > 0),
 				hasIcon: images.length > 0 || element.querySelector('svg') !== null,
@@ -133,6 +149,30 @@ export async function searchNodesPanel(page: Page, query: string): Promise<Nodes
 	);
 }
 
+/** Clicks the nodes panel item with this exact name and returns the names the panel then lists
+ * (an app's actions, or its trigger events). */
+export async function openNodesPanelItem(page: Page, name: string): Promise<string[]> {
+	const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	await page
+		.locator('[data-test-id=item-iterator-item]')
+		.filter({
+			has: page.locator('[data-test-id=node-creator-item-name]', {
+				hasText: new RegExp(`^${escaped}$`),
+			}),
+		})
+		.first()
+		.click();
+	await page.waitForTimeout(500);
+	const texts = await page
+		.locator('[data-test-id=node-creator] [data-test-id=item-iterator-item]')
+		.allInnerTexts();
+	return texts.map((text) => text.split('\n')[0].trim()).filter(Boolean);
+}
+
 export async function closeNodesPanel(page: Page): Promise<void> {
-	await page.keyboard.press('Escape');
+	const panel = page.locator('[data-test-id=node-creator]');
+	for (let attempt = 0; attempt < 4 && (await panel.isVisible()); attempt++) {
+		await page.keyboard.press('Escape');
+		await panel.waitFor({ state: 'hidden', timeout: 1_000 }).catch(() => undefined);
+	}
 }

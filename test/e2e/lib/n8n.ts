@@ -93,7 +93,7 @@ function track(child: ChildProcess): void {
 	}
 }
 
-const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function freePort(): Promise<number> {
 	return await new Promise((resolve, reject) => {
@@ -414,6 +414,34 @@ export class N8n {
 		return this.apiKey;
 	}
 
+	/** Executions of a workflow through the public API (newest first); needs createApiKey first. */
+	async executions(
+		workflowId: string,
+	): Promise<Array<{ id: string; status: string; data?: RunData['data'] }>> {
+		const data = await this.restOk<{
+			data: Array<{ id: string; status: string; data?: RunData['data'] }>;
+		}>('GET', `/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true`);
+		return data.data;
+	}
+
+	/**
+	 * Sends a request to a production webhook (/webhook/<path>), retrying while n8n answers 404: a
+	 * freshly activated workflow's webhook goes live about half a second later, and a 404 starts nothing.
+	 */
+	async deliverWebhook(
+		webhookPath: string,
+		init: RequestInit,
+		timeoutMs = 15_000,
+	): Promise<Response> {
+		const deadline = Date.now() + timeoutMs;
+		for (;;) {
+			const response = await fetch(`${this.baseUrl}/webhook/${webhookPath}`, init);
+			if (response.status !== 404 || Date.now() > deadline) return response;
+			await response.arrayBuffer();
+			await sleep(250);
+		}
+	}
+
 	/** Activates (publishes) a workflow through the public API; needs createApiKey first. */
 	async activate(workflowId: string): Promise<void> {
 		await this.restOk('POST', `/api/v1/workflows/${workflowId}/activate`);
@@ -522,4 +550,13 @@ export function nodeOutput(
 		);
 	}
 	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
+}
+
+/** A short explanation of a failed `n8n execute`, for test failure messages. */
+export function describeFailure(result: ExecuteResult): string {
+	const error = result.run?.data.resultData.error;
+	const detail = error
+		? JSON.stringify(error).slice(0, 1000)
+		: result.messages.slice(-15).join('\n');
+	return `n8n execute exited ${result.code}; ${detail}`;
 }

@@ -11,7 +11,13 @@ export interface PackNode {
 	type: string;
 	name: string;
 	displayName: string;
+	/** the node's description (the nodes panel shows it under the name) */
+	description: string;
 	isTrigger: boolean;
+	/** the credential types the node accepts */
+	credentialTypes: string[];
+	/** the `action` labels of every operation (what the nodes panel lists for an action node) */
+	actions: string[];
 	/** display names of the Resource options (empty for nodes without resources) */
 	resources: string[];
 	/** a minimal workflow node of this type */
@@ -21,9 +27,14 @@ export interface PackNode {
 interface Description {
 	name: string;
 	displayName: string;
+	description: string;
 	group: string[];
+	credentials?: Array<{ name: string }>;
 	version: number | number[];
-	properties: Array<{ name: string; options?: Array<{ name: string; value: unknown }> }>;
+	properties: Array<{
+		name: string;
+		options?: Array<{ name: string; value: unknown; action?: string }>;
+	}>;
 }
 
 async function descriptionOf(file: string): Promise<Description> {
@@ -56,17 +67,24 @@ export async function packNodes(): Promise<PackNode[]> {
 			type,
 			name: description.name,
 			displayName: description.displayName,
+			description: description.description,
 			isTrigger: description.group.includes('trigger'),
 			resources: (resource?.options ?? []).map((option) => option.name),
+			credentialTypes: (description.credentials ?? []).map((credential) => credential.name),
+			actions: description.properties
+				.filter((property) => property.name === 'operation')
+				.flatMap((property) => property.options ?? [])
+				.map((option) => option.action ?? option.name),
 			workflowNode: (position) => ({
-				id: `00000000-0000-4000-8000-${String(Math.abs(hash(type)))
-					.padStart(12, '0')
-					.slice(0, 12)}`,
+				id: uuidFrom(type),
 				name: description.displayName,
 				type,
 				typeVersion: version,
 				position,
 				parameters: {},
+				...(description.group.includes('trigger')
+					? { webhookId: uuidFrom(`webhook:${type}`) }
+					: {}),
 			}),
 		};
 	});
@@ -85,6 +103,60 @@ export async function packCredentialTypes(): Promise<string[]> {
 			return new CredentialClass().name;
 		}),
 	);
+}
+
+export const ALL_NODES_WORKFLOW_ID = 'ppAllPackNodes01';
+
+/**
+ * A workflow with a Manual Trigger and one of every node of the pack (inactive), named by their
+ * display names: the demo imports it so every node can be opened, the e2e suite opens each panel.
+ */
+export function allNodesWorkflow(
+	nodes: PackNode[],
+	id = ALL_NODES_WORKFLOW_ID,
+	credentials: Array<{ id: string; name: string; type: string }> = [],
+): Record<string, unknown> {
+	const perRow = 4;
+	return {
+		id,
+		name: 'Payments pack: every node (to explore)',
+		active: false,
+		settings: { executionOrder: 'v1' },
+		nodes: [
+			{
+				id: uuidFrom('manual-trigger'),
+				name: 'Start',
+				type: 'n8n-nodes-base.manualTrigger',
+				typeVersion: 1,
+				position: [-300, 0],
+				parameters: {},
+			},
+			...nodes.map((node, index) => {
+				const workflowNode = node.workflowNode([
+					(index % perRow) * 300,
+					Math.floor(index / perRow) * 250,
+				]);
+				// the imported sandbox credential, where there is one for this node
+				const credential = credentials.find((candidate) =>
+					node.credentialTypes.includes(candidate.type),
+				);
+				if (credential) {
+					workflowNode.credentials = {
+						[credential.type]: { id: credential.id, name: credential.name },
+					};
+				}
+				return workflowNode;
+			}),
+		],
+		connections: {},
+	};
+}
+
+function uuidFrom(text: string): string {
+	const hex = Array.from({ length: 4 }, (_, round) =>
+		(hash(`${round}:${text}`) >>> 0).toString(16).padStart(8, '0'),
+	).join('');
+	return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 function hash(text: string): number {

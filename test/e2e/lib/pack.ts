@@ -71,3 +71,10 @@ export function installPackInto(userFolder: string, pack: PackInfo): string {
 	}
 	return target;
 }
+
+/** Removes the temporary directory packPackage() made for the tarball. */
+export function disposePack(pack: PackInfo): void {
+	const dir = path.dirname(pack.tarball);
+	if (path.basename(dir).startsWith('payments-pack-tgz-'))
+		fs.rmSync(dir, { recursive: true, force: true });
+}
