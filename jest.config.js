@@ -6,6 +6,7 @@ module.exports = {
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
 	globalSetup: '<rootDir>/test/harness/globalSetup.ts',
+	globalTeardown: '<rootDir>/test/harness/globalTeardown.ts',
 	setupFiles: ['<rootDir>/test/harness/env.ts'],
 	testTimeout: 30000,
 };
