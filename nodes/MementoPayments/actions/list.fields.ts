@@ -1,5 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
+import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
+
 import {
 	buildFilterExpression,
 	buildSortExpression,
@@ -8,7 +10,6 @@ import {
 	readSortRule,
 	type FilterCondition,
 } from '../../shared/filter-query';
-import { requirePositiveInteger } from '../../shared/validation';
 
 /** Memento's own example uses limit=100; the transport asks for pages of this size. */
 export const MEMENTO_PAGE_SIZE = 100;
@@ -32,24 +33,7 @@ export interface ListFieldOptions {
 
 export function listFields(options: ListFieldOptions = {}): INodeProperties[] {
 	const example = options.fieldExample ?? 'created_at';
-	const fields: INodeProperties[] = [
-		{
-			displayName: 'Return All',
-			name: 'returnAll',
-			type: 'boolean',
-			default: false,
-			description: 'Whether to return all results or only up to a given limit',
-		},
-		{
-			displayName: 'Limit',
-			name: 'limit',
-			type: 'number',
-			typeOptions: { minValue: 1 },
-			default: 50,
-			description: 'Max number of results to return',
-			displayOptions: { show: { returnAll: [false] } },
-		},
-	];
+	const fields: INodeProperties[] = [...returnAllAndLimitFields];
 	if (options.owner) {
 		fields.push({
 			displayName: 'Owner',
@@ -149,10 +133,8 @@ export interface ListQuery {
 
 /** Reads Return All / Limit, Owner, Filters and Sort into the list query. */
 export function readListQuery(context: IExecuteFunctions, itemIndex: number): ListQuery {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) === true;
-	const limit = returnAll
-		? 0
-		: requirePositiveInteger(context.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	const { returnAll, limit: wanted } = readReturnAllAndLimit(context, itemIndex);
+	const limit = wanted ?? 0;
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const conditions: FilterCondition[] = ((filters.condition ?? []) as IDataObject[]).map(
 		(condition, index) => readFilterCondition(condition, `Filter ${index + 1}`),

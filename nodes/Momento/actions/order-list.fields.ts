@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requirePositiveInteger } from '../../shared/validation';
+import { readReturnAllAndLimit } from '../../shared/list-options';
+
 import { listFields } from './order.fields';
 import type { MomentoRequest, OrderKind } from './types';
 import { optionalOrderId, requireCedula } from './validation';
@@ -52,10 +53,8 @@ export function prepareOrderList(
 	itemIndex: number,
 	path: string,
 ): MomentoRequest {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? 0
-		: requirePositiveInteger(context.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	const { returnAll, limit: wanted } = readReturnAllAndLimit(context, itemIndex);
+	const limit = wanted ?? 0;
 	const filters = context.getNodeParameter('filters', itemIndex, {}) as IDataObject;
 	const qs: Record<string, string> = {};
 	const orderId = optionalOrderId(filters.orderId);

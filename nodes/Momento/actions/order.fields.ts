@@ -1,4 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import {
+	updateDisplayOptions,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeProperties,
+} from 'n8n-workflow';
+
+import { returnAllAndLimitFields } from '../../shared/list-options';
 
 import type { MomentoItemContext } from './types';
 import {
@@ -121,22 +128,8 @@ export function orderBody(base: OrderBase, request: IDataObject): IDataObject {
 	return body;
 }
 
-export const listFields = (resource: string): INodeProperties[] => [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-		displayOptions: { show: { resource: [resource], operation: ['getMany'] } },
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { resource: [resource], operation: ['getMany'], returnAll: [false] } },
-	},
-];
+export const listFields = (resource: string): INodeProperties[] =>
+	updateDisplayOptions(
+		{ show: { resource: [resource], operation: ['getMany'] } },
+		returnAllAndLimitFields,
+	);

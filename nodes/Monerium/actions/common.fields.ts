@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText, requirePositiveInteger } from '../../shared/validation';
+import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
+
+import { FieldError, optionalText } from '../../shared/validation';
 import { requireAddress, requireUuid } from '../order-rules';
 
 export const MAINNET_CHAINS = ['ethereum', 'gnosis', 'polygon', 'arbitrum'] as const;
@@ -116,24 +118,8 @@ export function readAddress(
 	return requireAddress(readLocator(context, name, itemIndex), 'Address');
 }
 
-export const returnAllFields: INodeProperties[] = [
-	{
-		displayName: 'Return All',
-		name: 'returnAll',
-		type: 'boolean',
-		default: false,
-		description: 'Whether to return all results or only up to a given limit',
-	},
-	{
-		displayName: 'Limit',
-		name: 'limit',
-		type: 'number',
-		typeOptions: { minValue: 1 },
-		default: 50,
-		description: 'Max number of results to return',
-		displayOptions: { show: { returnAll: [false] } },
-	},
-];
+/** Kept under this name for the Monerium operations that import it. */
+export const returnAllFields = returnAllAndLimitFields;
 
 /** Monerium's lists come in one page (no pagination documented): apply Return All / Limit. */
 export function listOutput(
@@ -141,10 +127,7 @@ export function listOutput(
 	itemIndex: number,
 	key: string,
 ): (body: IDataObject) => IDataObject[] {
-	const returnAll = context.getNodeParameter('returnAll', itemIndex, false) as boolean;
-	const limit = returnAll
-		? undefined
-		: requirePositiveInteger(context.getNodeParameter('limit', itemIndex, 50), 'Limit');
+	const { limit } = readReturnAllAndLimit(context, itemIndex);
 	return (body) => {
 		const list = Array.isArray(body[key])
 			? (body[key] as IDataObject[])
