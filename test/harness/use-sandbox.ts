@@ -1,3 +1,5 @@
+import type { TestNode } from './run-workflow';
+
 export interface ResettableSandbox {
 	reset(): void;
 	close(): Promise<void>;
@@ -24,4 +26,19 @@ export function useSandbox<Sandbox extends ResettableSandbox>(
 		if (!started) throw new Error('the sandbox is not started (use it inside a test)');
 		return started;
 	};
+}
+
+/** Builds test nodes of one provider's node type, wired to its sandbox credential. */
+export function nodeMaker(type: string, credentialType: string, credentialId: string) {
+	return (
+		name: string,
+		parameters: Record<string, unknown>,
+		extra: Partial<TestNode> = {},
+	): TestNode => ({
+		name,
+		type,
+		parameters,
+		credentials: { [credentialType]: credentialId },
+		...extra,
+	});
 }

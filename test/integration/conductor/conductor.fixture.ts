@@ -1,13 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { useSandbox } from '../../harness/use-sandbox';
-import {
-	runWorkflow,
-	type RunOptions,
-	type RunResult,
-	type TestNode,
-} from '../../harness/run-workflow';
+import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
+import { runWorkflow, type RunOptions, type RunResult } from '../../harness/run-workflow';
 import {
 	CONDUCTOR_SEED,
 	startConductorSandbox,
@@ -35,19 +30,7 @@ export function conductorCredential(
 	};
 }
 
-export function conductorNode(
-	name: string,
-	parameters: Record<string, unknown>,
-	extra: Partial<TestNode> = {},
-): TestNode {
-	return {
-		name,
-		type: 'momentConductor',
-		parameters,
-		credentials: { momentConductorApi: CREDENTIAL_ID },
-		...extra,
-	};
-}
+export const conductorNode = nodeMaker('momentConductor', 'momentConductorApi', CREDENTIAL_ID);
 
 export function createTransactionParameters(
 	overrides: Record<string, unknown> = {},

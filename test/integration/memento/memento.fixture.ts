@@ -8,7 +8,7 @@ import {
 	type RunResult,
 	type TestNode,
 } from '../../harness/run-workflow';
-import { useSandbox } from '../../harness/use-sandbox';
+import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import { startMementoSandbox, type MementoSandbox } from '../../sandboxes/memento';
 
 export const CREDENTIAL_ID = 'memento-sandbox';
@@ -32,19 +32,7 @@ export function mementoCredential(
 	};
 }
 
-export function mementoNode(
-	name: string,
-	parameters: IDataObject,
-	extra: Partial<TestNode> = {},
-): TestNode {
-	return {
-		name,
-		type: 'mementoPayments',
-		parameters,
-		credentials: { mementoPaymentsApi: CREDENTIAL_ID },
-		...extra,
-	};
-}
+export const mementoNode = nodeMaker('mementoPayments', 'mementoPaymentsApi', CREDENTIAL_ID);
 
 export interface MementoRunOptions {
 	items?: IDataObject[];

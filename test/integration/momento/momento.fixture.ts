@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { useSandbox } from '../../harness/use-sandbox';
+import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -33,19 +33,7 @@ export function momentoCredential(
 	};
 }
 
-export function momentoNode(
-	name: string,
-	parameters: IDataObject,
-	extra: Partial<TestNode> = {},
-): TestNode {
-	return {
-		name,
-		type: 'momento',
-		parameters,
-		credentials: { momentoApi: CREDENTIAL_ID },
-		...extra,
-	};
-}
+export const momentoNode = nodeMaker('momento', 'momentoApi', CREDENTIAL_ID);
 
 export function depositParameters(overrides: IDataObject = {}): IDataObject {
 	return {

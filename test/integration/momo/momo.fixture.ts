@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential, TestCredentialsHelper } from '../../harness/credentials-helper';
-import { useSandbox } from '../../harness/use-sandbox';
+import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -32,19 +32,7 @@ export function momoCredential(
 	};
 }
 
-export function momoNode(
-	name: string,
-	parameters: IDataObject,
-	extra: Partial<TestNode> = {},
-): TestNode {
-	return {
-		name,
-		type: 'mtnMomo',
-		parameters,
-		credentials: { mtnMomoApi: CREDENTIAL_ID },
-		...extra,
-	};
-}
+export const momoNode = nodeMaker('mtnMomo', 'mtnMomoApi', CREDENTIAL_ID);
 
 export function requestToPayParameters(overrides: IDataObject = {}): IDataObject {
 	return {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
-import { useSandbox } from '../../harness/use-sandbox';
+import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
 	type RunOptions,
@@ -38,19 +38,7 @@ export function clientCredentialsCredential(
 	};
 }
 
-export function moneriumNode(
-	name: string,
-	parameters: IDataObject,
-	extra: Partial<TestNode> = {},
-): TestNode {
-	return {
-		name,
-		type: 'monerium',
-		parameters,
-		credentials: { moneriumOAuth2Api: CREDENTIAL_ID },
-		...extra,
-	};
-}
+export const moneriumNode = nodeMaker('monerium', 'moneriumOAuth2Api', CREDENTIAL_ID);
 
 export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
