@@ -7,7 +7,7 @@ import {
 } from 'n8n-workflow';
 import { randomUUID } from 'node:crypto';
 
-import type { StoredCredential } from './credentials-helper';
+import type { StoredCredential, TestCredentialsHelper } from './credentials-helper';
 import {
 	buildAdditionalData,
 	newCredentialsHelper,
@@ -16,7 +16,15 @@ import {
 	type TestNode,
 } from './run-workflow';
 
-function loadOptionsContext(node: TestNode, credentials: StoredCredential[], path: string) {
+interface MethodCall {
+	node: TestNode;
+	method: string;
+	credentials?: StoredCredential[];
+	/** A helper of its own (e.g. one that knows OAuth2), instead of one over `credentials`. */
+	credentialsHelper?: TestCredentialsHelper;
+}
+
+function loadOptionsContext({ node, credentials, credentialsHelper, method: path }: MethodCall) {
 	const workflowNode = toINode(node);
 	const workflow = new Workflow({
 		nodes: [workflowNode],
@@ -26,7 +34,7 @@ function loadOptionsContext(node: TestNode, credentials: StoredCredential[], pat
 		settings: { executionOrder: 'v1' },
 	});
 	const additionalData = buildAdditionalData(
-		newCredentialsHelper(credentials),
+		credentialsHelper ?? newCredentialsHelper(credentials ?? []),
 		undefined,
 		randomUUID(),
 	);
@@ -38,34 +46,18 @@ function loadOptionsContext(node: TestNode, credentials: StoredCredential[], pat
 }
 
 /** Calls a node's `methods.loadOptions[name]`, as the editor does to fill a dropdown. */
-export async function runLoadOptions(options: {
-	node: TestNode;
-	method: string;
-	credentials?: StoredCredential[];
-}): Promise<INodePropertyOptions[]> {
-	const { nodeType, context } = loadOptionsContext(
-		options.node,
-		options.credentials ?? [],
-		options.method,
-	);
+export async function runLoadOptions(options: MethodCall): Promise<INodePropertyOptions[]> {
+	const { nodeType, context } = loadOptionsContext(options);
 	const method = nodeType.methods?.loadOptions?.[options.method];
 	if (!method) throw new Error(`no loadOptions method ${options.method}`);
 	return await method.call(context);
 }
 
 /** Calls a node's `methods.listSearch[name]`, as the editor does for a resource locator list. */
-export async function runListSearch(options: {
-	node: TestNode;
-	method: string;
-	filter?: string;
-	paginationToken?: string;
-	credentials?: StoredCredential[];
-}): Promise<INodeListSearchResult> {
-	const { nodeType, context } = loadOptionsContext(
-		options.node,
-		options.credentials ?? [],
-		options.method,
-	);
+export async function runListSearch(
+	options: MethodCall & { filter?: string; paginationToken?: string },
+): Promise<INodeListSearchResult> {
+	const { nodeType, context } = loadOptionsContext(options);
 	const method = nodeType.methods?.listSearch?.[options.method];
 	if (!method) throw new Error(`no listSearch method ${options.method}`);
 	return await method.call(context, options.filter, options.paginationToken);
