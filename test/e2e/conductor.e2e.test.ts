@@ -62,6 +62,24 @@ describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 		expect(calls[0].headers.authorization).toBe(`Bearer ${env.sandbox.secretKey}`);
 	});
 
+	it('stops Loop Over Items (batch size 1) at the spending limit: 5 of 20 invoices paid', async () => {
+		const result = await env.n8n.execute(env.example('conductor-spending-limit').id);
+
+		expect(result.code).not.toBe(0);
+		expect(result.run?.data.resultData.error).toMatchObject({
+			name: 'NodeOperationError',
+			message:
+				'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+		});
+		expect(env.sandbox.stats.transactionsCreated).toBe(5);
+		const creates = env.sandbox.requests.filter(
+			(r) => r.method === 'POST' && r.path.endsWith('/transactions'),
+		);
+		expect(creates).toHaveLength(5);
+		// Every pass of the loop is a new run of the node: five different idempotency keys.
+		expect(new Set(creates.map((r) => r.headers['idempotency-key'])).size).toBe(5);
+	});
+
 	it('reports a provider error as a failed execution (wrong secret key)', async () => {
 		await env.n8n.importCredentials(
 			env.provider.credentials(env.sandbox).map((credential) => ({
