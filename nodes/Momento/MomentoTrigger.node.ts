@@ -174,6 +174,12 @@ export class MomentoTrigger implements INodeType {
 			order,
 			callback: this.getBodyData(),
 		};
-		return { webhookResponse: { received: true }, workflowData: [[{ json }]] };
+		// Answered here rather than by n8n: n8n saves the workflow's static data (the status just
+		// remembered) when the webhook's answer is handed over. For an answer n8n sends itself, that
+		// happens after the run was started, and starting it resets the "changed" mark of static
+		// data loaded from the database (activation stored the callback URL there), so the status
+		// would be lost and a repeated callback would start the workflow a second time.
+		answer(this, 200, { received: true });
+		return { noWebhookResponse: true, workflowData: [[{ json }]] };
 	}
 }

@@ -164,7 +164,14 @@ export class MoneriumTrigger implements INodeType {
 				message: 'The notification has no type',
 			});
 		}
+		// Answered here rather than by n8n: n8n saves the workflow's static data (the webhook-id just
+		// remembered) when the webhook's answer is handed over. For an answer n8n sends itself, that
+		// happens after the run was started, and starting it resets the "changed" mark of static
+		// data loaded from the database (the secret is there), so the id would be lost and
+		// Monerium's retry would start the workflow a second time.
+		response.status(200).json({ message: 'Received' });
 		return {
+			noWebhookResponse: true,
 			workflowData: [
 				[
 					{

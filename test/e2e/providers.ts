@@ -9,8 +9,10 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startConductorSandbox } from '../sandboxes/conductor';
+import { MEMENTO_SANDBOX_DEFAULTS, startMementoSandbox } from '../sandboxes/memento';
 import { startMomentoSandbox } from '../sandboxes/momento';
 import { MOMO_SEED, startMomoSandbox } from '../sandboxes/momo';
+import { MONERIUM_CLIENTS, MONERIUM_SEED, startMoneriumSandbox } from '../sandboxes/monerium';
 import type { CredentialImport } from './lib/n8n';
 import { REPO_ROOT } from './lib/runtime';
 
@@ -44,6 +46,10 @@ export const CONDUCTOR_CREDENTIAL_ID = 'cndSandboxCred01';
 export const MOMENTO_CREDENTIAL_ID = 'mmtSandboxCred01';
 
 export const MOMO_CREDENTIAL_ID = 'momoSandboxCred1';
+
+export const MONERIUM_CREDENTIAL_ID = 'mnrSandboxCred01';
+
+export const MEMENTO_CREDENTIAL_ID = 'mmpSandboxCred01';
 
 export const PROVIDERS: Provider[] = [
 	defineProvider({
@@ -106,6 +112,53 @@ export const PROVIDERS: Provider[] = [
 		],
 		notes: () => [
 			`API user ${MOMO_SEED.apiUser}; test payers 46733123459 (pays), 46733123451 (rejects), 46733123453 (never answers)`,
+		],
+	}),
+	defineProvider({
+		id: 'monerium',
+		title: 'Monerium',
+		demoPort: 18103,
+		startSandbox: async (port) => {
+			const sandbox = await startMoneriumSandbox({ port });
+			return Object.assign(sandbox, { rootUrl: sandbox.baseUrl });
+		},
+		credentials: (sandbox) => [
+			{
+				id: MONERIUM_CREDENTIAL_ID,
+				name: 'Monerium sandbox (client credentials)',
+				type: 'moneriumOAuth2Api',
+				data: {
+					environment: 'custom',
+					customUrl: sandbox.baseUrl,
+					grantType: 'clientCredentials',
+					clientId: MONERIUM_CLIENTS.clientCredentials.clientId,
+					clientSecret: MONERIUM_CLIENTS.clientCredentials.clientSecret,
+				},
+			},
+		],
+		notes: () => [
+			`client id ${MONERIUM_CLIENTS.clientCredentials.clientId}; linked address ${MONERIUM_SEED.address} (sepolia, chiado), counterpart IBAN ${MONERIUM_SEED.counterpartIban}; signatures need only be 0x-hex`,
+		],
+	}),
+	defineProvider({
+		id: 'memento',
+		title: 'Memento Payments',
+		demoPort: 18102,
+		startSandbox: async (port) => await startMementoSandbox({ port }),
+		credentials: (sandbox) => [
+			{
+				id: MEMENTO_CREDENTIAL_ID,
+				name: 'Memento Payments sandbox',
+				type: 'mementoPaymentsApi',
+				data: {
+					baseUrl: sandbox.baseUrl,
+					projectId: sandbox.projectId,
+					authenticationToken: sandbox.authenticationToken,
+				},
+			},
+		],
+		notes: (sandbox) => [
+			`project ${sandbox.projectId}, ${sandbox.state.payments.length} seeded payments; PIN ${MEMENTO_SANDBOX_DEFAULTS.pin}`,
 		],
 	}),
 ];
