@@ -164,6 +164,11 @@ export class MtnMomoTrigger implements INodeType {
 			confirmed: confirm,
 			callback: { method: request.method, body },
 		};
-		return { workflowData: [this.helpers.returnJsonArray([json])] };
+		// Answered here rather than by n8n: n8n saves the workflow's static data (the status just
+		// remembered) when the webhook's answer is handed over, and for an answer n8n sends itself
+		// that happens after the run started, which drops the change; a repeated callback would
+		// then start the workflow a second time (seen in a real n8n 2.41 with Monerium and Momento).
+		response.status(200).json({ message: 'Received' });
+		return { noWebhookResponse: true, workflowData: [this.helpers.returnJsonArray([json])] };
 	}
 }
