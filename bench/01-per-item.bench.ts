@@ -1,6 +1,6 @@
 // Scenario 1, in-process: 1000 Conductor transaction:create items through the pack's node in
 // n8n-core's WorkflowExecute, against a raw fetch loop and n8n's bare helpers.httpRequest floor.
-// These figures guard against regressions; the targets are judged in real n8n (real-n8n.bench.ts).
+// These figures guard against regressions; the targets are judged in real n8n (01b-real-n8n.bench.ts).
 import { newCredentialsHelper, nodeTypes, runWorkflow } from '../test/harness/run-workflow';
 import { BARE_HELPER_NODE_TYPE, BareHelperNode } from './lib/bare-helper-node';
 import {
@@ -160,7 +160,7 @@ describe('scenario 1 (in-process): per-item overhead of Conductor transaction:cr
 			],
 			notes: [
 				`Each round sends ${ITEMS} items per variant with fresh references; one warm-up round is not counted. The sandbox runs in its own process${sandbox.pinned ? ' pinned to core 1 (the benchmark to core 0)' : ''}; every answer was a 201.`,
-				"The raw loop cannot be matched by anything that uses n8n's helpers (DESIGN.md requires them): the bare helper alone opens a new TCP connection per request (n8n sends `Connection: close` and builds fresh agents) and goes through axios. The bar that matters (docs: per-item-cost note) is the pack against the floor (≤ 2.5x) and against the HTTP Request node (≤ 0.4x) in real n8n. 1b, the real-n8n measurement (pack node vs HTTP Request node vs bare-helper floor, `n8n execute` on n8n 2.41.1 / Node 24), is not in this run: it was not finished within the time given to this bench.",
+				"The raw loop cannot be matched by anything that uses n8n's helpers (DESIGN.md requires them): the bare helper alone opens a new TCP connection per request (n8n sends `Connection: close` and builds fresh agents) and goes through axios. The bar that matters (per-item-cost note) is the pack against the floor (≤ 2.5x) and against the HTTP Request node (≤ 0.4x) in real n8n: see 1b.",
 			],
 		});
 	});

@@ -20,7 +20,8 @@ export interface Row {
 }
 
 export interface Section {
-	order: number;
+	/** Sort key: a number (1 -> "01") or a string such as "01b" (after "01", before "02"). */
+	order: number | string;
 	title: string;
 	rows: Row[];
 	notes: string[];
@@ -39,7 +40,10 @@ export function writeSection(section: Section): void {
 		if (row.ratio === undefined && row.baselineValue) row.ratio = row.value / row.baselineValue;
 	}
 	writeFileSync(
-		join(dir, `${String(section.order).padStart(2, '0')}.json`),
+		join(
+			dir,
+			`${typeof section.order === 'number' ? String(section.order).padStart(2, '0') : section.order}.json`,
+		),
 		JSON.stringify(section, null, 2),
 	);
 }

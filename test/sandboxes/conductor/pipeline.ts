@@ -74,6 +74,8 @@ async function runEndpoint(
 	if (delay) await sleep(delay.delayMs ?? 200);
 	if (ctx.faults.take(['status-500'], record)) return errorResponse('INTERNAL_SERVER_ERROR');
 	try {
+		// Serialised right away, in the same synchronous step: the saved body is a snapshot of the
+		// records as they were when the endpoint ran (routes hand out live records, see view()).
 		const result = execute();
 		return toResponse(result.status, successEnvelope(result.status, result.detail, result.data));
 	} catch (error) {

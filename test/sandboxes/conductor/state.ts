@@ -82,17 +82,26 @@ export class ConductorState {
 	/** Keyed by external_transaction_id (the partner's external_reference). */
 	readonly partnerTransactions = new Map<string, PartnerTransaction>();
 	readonly orders = new Map<string, Order>();
+	/** Index of `transactions` by external_reference (which never changes): O(1) duplicate checks. */
+	private readonly transactionsByReference = new Map<string, Transaction>();
 	readonly stats: ConductorStats = emptyStats();
 
 	reset(): void {
 		this.transactions.clear();
+		this.transactionsByReference.clear();
 		this.partnerTransactions.clear();
 		this.orders.clear();
 		Object.assign(this.stats, emptyStats());
 	}
 
 	transactionByExternalReference(reference: string): Transaction | undefined {
-		return [...this.transactions.values()].find((tx) => tx.external_reference === reference);
+		return this.transactionsByReference.get(reference);
+	}
+
+	/** Stores a new transaction (always through here, so the reference index stays complete). */
+	addTransaction(tx: Transaction): void {
+		this.transactions.set(tx.id, tx);
+		this.transactionsByReference.set(tx.external_reference, tx);
 	}
 
 	/** PENDING -> COMPLETED; anything else is ALREADY_COMPLETED / ALREADY_CANCELLED. */

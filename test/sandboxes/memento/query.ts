@@ -131,6 +131,47 @@ export interface ListOptions {
 	decorate?: (item: Item) => Item;
 }
 
+/**
+ * Field names seen so far per collection, filled incrementally: each item is scanned (and
+ * decorated) once, when the collection is first listed after it was added, so a page request
+ * costs O(page) rather than O(collection). Collections are append-only arrays in the sandbox;
+ * if one shrinks it is rescanned from the start. A collection is always listed by the same route,
+ * so with the same kind of decoration (the closure itself is rebuilt per request).
+ */
+interface KnownFields {
+	scanned: number;
+	fields: Set<string>;
+}
+
+const knownFieldsByCollection = new WeakMap<Item[], KnownFields>();
+
+function addFields(fields: Set<string>, items: Item[], from: number, options: ListOptions): void {
+	for (let index = from; index < items.length; index++) {
+		const item = options.decorate ? options.decorate(items[index]) : items[index];
+		for (const field of Object.keys(item)) fields.add(field);
+	}
+}
+
+/** Whether some (decorated) item of the collection, or a virtual field, has this field. */
+function isKnownField(items: Item[], field: string, options: ListOptions): boolean {
+	if (options.virtualFields?.includes(field)) return true;
+	let known = knownFieldsByCollection.get(items);
+	if (!known || known.scanned > items.length) {
+		known = { scanned: 0, fields: new Set() };
+		knownFieldsByCollection.set(items, known);
+	}
+	if (known.scanned < items.length) {
+		addFields(known.fields, items, known.scanned, options);
+		known.scanned = items.length;
+	}
+	if (known.fields.has(field)) return true;
+	// Not seen: an existing item may have gained the field since it was scanned, so look at the
+	// whole collection once more before refusing (only on this error path).
+	known.fields.clear();
+	addFields(known.fields, items, 0, options);
+	return known.fields.has(field);
+}
+
 /** Applies the query to a collection and returns one page; unknown fields are a 422. */
 export function listPage(
 	items: Item[],
@@ -143,19 +184,27 @@ export function listPage(
 	const limit = positiveInt(query.limit, 'limit', DEFAULT_LIMIT);
 	if (limit > MAX_LIMIT)
 		throw validationError([{ field: 'limit', message: `at most ${MAX_LIMIT}` }]);
-	const decorated = items.map((item) => (options.decorate ? options.decorate(item) : item));
-	const known = new Set([
-		...(options.virtualFields ?? []),
-		...decorated.flatMap((item) => Object.keys(item)),
-	]);
-	for (const field of [...conditions.map((c) => c.field), ...sort.map((s) => s.field)]) {
-		if (decorated.length > 0 && !known.has(field)) {
-			throw validationError([{ field: 'filter', message: `cannot filter or sort on "${field}"` }]);
+	if (items.length > 0) {
+		for (const field of [...conditions.map((c) => c.field), ...sort.map((s) => s.field)]) {
+			if (!isKnownField(items, field, options)) {
+				throw validationError([
+					{ field: 'filter', message: `cannot filter or sort on "${field}"` },
+				]);
+			}
 		}
 	}
-	const kept = decorated.filter((item) =>
-		conditions.every((condition) => matches(item, condition)),
-	);
+	const decorate = (item: Item): Item => (options.decorate ? options.decorate(item) : item);
+	const start = (page - 1) * limit;
+	// No filter and no sort: the page is a slice of the collection in its stored order, and only
+	// the items on it are decorated.
+	if (conditions.length === 0 && sort.length === 0) {
+		return items.slice(start, start + limit).map(decorate);
+	}
+	const kept: Item[] = [];
+	for (const item of items) {
+		const decorated = decorate(item);
+		if (conditions.every((condition) => matches(decorated, condition))) kept.push(decorated);
+	}
 	if (sort.length > 0) {
 		kept.sort((a, b) => {
 			for (const key of sort) {
@@ -165,5 +214,5 @@ export function listPage(
 			return 0;
 		});
 	}
-	return kept.slice((page - 1) * limit, page * limit);
+	return kept.slice(start, start + limit);
 }

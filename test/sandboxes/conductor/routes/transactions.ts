@@ -63,7 +63,7 @@ export const transactionRoutes: RouteDef[] = [
 					completed_at: null,
 					cancelled_at: null,
 				};
-				state.transactions.set(id, tx);
+				state.addTransaction(tx);
 				state.stats.transactionsCreated += 1;
 				if (complete) state.complete(tx, paymentMethod as string);
 				return { status: 201, detail: 'Transaction created', data: view(tx) };
