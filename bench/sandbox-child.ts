@@ -4,7 +4,7 @@
 import { startConductorSandbox } from '../test/sandboxes/conductor';
 import { startMementoSandbox } from '../test/sandboxes/memento';
 import { startMomentoSandbox } from '../test/sandboxes/momento';
-import { startMomoSandbox } from '../test/sandboxes/momo';
+import { startMomoSandbox } from '../test/sandboxes/mtn-momo';
 import { startMoneriumSandbox } from '../test/sandboxes/monerium';
 
 type AnySandbox = Record<string, unknown> & {

@@ -3,7 +3,7 @@
 // is activated on a running n8n and receives callbacks by PUT.
 import { randomUUID } from 'node:crypto';
 
-import type { MomoSandbox } from '../sandboxes/momo';
+import type { MomoSandbox } from '../sandboxes/mtn-momo';
 import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 

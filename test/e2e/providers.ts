@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { startConductorSandbox } from '../sandboxes/conductor';
 import { MEMENTO_SANDBOX_DEFAULTS, startMementoSandbox } from '../sandboxes/memento';
 import { startMomentoSandbox } from '../sandboxes/momento';
-import { MOMO_SEED, startMomoSandbox } from '../sandboxes/momo';
+import { MOMO_SEED, startMomoSandbox } from '../sandboxes/mtn-momo';
 import { MONERIUM_CLIENTS, MONERIUM_SEED, startMoneriumSandbox } from '../sandboxes/monerium';
 import type { CredentialImport } from './lib/n8n';
 import { REPO_ROOT } from './lib/runtime';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { newCredentialsHelper } from '../../harness/run-workflow';
-import { TEST_MSISDNS } from '../../sandboxes/momo';
+import { TEST_MSISDNS } from '../../sandboxes/mtn-momo';
 import {
 	momoCredential,
 	momoNode,

@@ -8,7 +8,7 @@ import {
 	type RunResult,
 	type TestNode,
 } from '../../harness/run-workflow';
-import { startMomoSandbox, type MomoSandbox, type MomoSandboxOptions } from '../../sandboxes/momo';
+import { startMomoSandbox, type MomoSandbox, type MomoSandboxOptions } from '../../sandboxes/mtn-momo';
 
 export const CREDENTIAL_ID = 'momo-sandbox';
 

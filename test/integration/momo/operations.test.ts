@@ -2,7 +2,7 @@ import { sleep } from 'n8n-workflow';
 
 import { isUuidV4 } from '../../../nodes/shared/deterministic-uuid';
 import { testCredential } from '../../harness/credential-test';
-import { TEST_MSISDNS } from '../../sandboxes/momo';
+import { TEST_MSISDNS } from '../../sandboxes/mtn-momo';
 import { momoCredential, momoNode, requestToPayParameters, useMomoSandbox } from './momo.fixture';
 
 describe('MTN MoMo: one test per operation, over real HTTP against the sandbox', () => {

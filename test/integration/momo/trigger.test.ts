@@ -5,7 +5,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { runWebhook, runWebhookMethod } from '../../harness/run-trigger';
 import type { TestNode } from '../../harness/run-workflow';
-import { TEST_MSISDNS, type CallbackRecord } from '../../sandboxes/momo';
+import { TEST_MSISDNS, type CallbackRecord } from '../../sandboxes/mtn-momo';
 import {
 	CREDENTIAL_ID,
 	momoCredential,
