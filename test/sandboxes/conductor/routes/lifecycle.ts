@@ -1,6 +1,6 @@
 // Shared complete / cancel handling for transactions and partner transactions.
 import { ConductorError } from '../errors';
-import type { Execute, RouteRequest } from '../router';
+import type { Execute, RouteDef, RouteRequest } from '../router';
 import type { ConductorState, Lifecycle } from '../state';
 import {
 	bodyObject,
@@ -60,4 +60,28 @@ export function cancelRecord(state: ConductorState, find: Find, request: RouteRe
 		state.cancel(record, reason, metaData);
 		return { status: 200, detail: 'Transaction cancelled', data: view(record) };
 	};
+}
+
+/** GET, complete and cancel of one kind of transaction, addressed under `base` by `finderOf`. */
+export function lifecycleRoutes(
+	base: string,
+	finderOf: (state: ConductorState) => Find,
+): RouteDef[] {
+	return [
+		{
+			method: 'GET',
+			pattern: `${base}/:id`,
+			prepare: (request, state) => getRecord(finderOf(state), request),
+		},
+		{
+			method: 'POST',
+			pattern: `${base}/:id/complete`,
+			prepare: (request, state) => completeRecord(state, finderOf(state), request),
+		},
+		{
+			method: 'POST',
+			pattern: `${base}/:id/cancel`,
+			prepare: (request, state) => cancelRecord(state, finderOf(state), request),
+		},
+	];
 }

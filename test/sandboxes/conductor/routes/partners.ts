@@ -16,7 +16,7 @@ import {
 	resolveBiller,
 	resolveCustomer,
 } from '../validation';
-import { cancelRecord, completeRecord, getRecord, view } from './lifecycle';
+import { lifecycleRoutes, view } from './lifecycle';
 
 const BASE = `${API_PREFIX}/partners/transactions`;
 const CREATE_FIELDS = [
@@ -80,19 +80,5 @@ export const partnerRoutes: RouteDef[] = [
 			};
 		},
 	},
-	{
-		method: 'GET',
-		pattern: `${BASE}/:id`,
-		prepare: (request, state) => getRecord(finder(state), request),
-	},
-	{
-		method: 'POST',
-		pattern: `${BASE}/:id/complete`,
-		prepare: (request, state) => completeRecord(state, finder(state), request),
-	},
-	{
-		method: 'POST',
-		pattern: `${BASE}/:id/cancel`,
-		prepare: (request, state) => cancelRecord(state, finder(state), request),
-	},
+	...lifecycleRoutes(BASE, finder),
 ];

@@ -12,7 +12,7 @@ import {
 	parsePaymentMethod,
 	requireString,
 } from '../validation';
-import { cancelRecord, completeRecord, getRecord, view } from './lifecycle';
+import { lifecycleRoutes, view } from './lifecycle';
 import { checkTotal, claimOrders, parseItems } from './transaction-items';
 
 const BASE = `${API_PREFIX}/transactions`;
@@ -70,19 +70,5 @@ export const transactionRoutes: RouteDef[] = [
 			};
 		},
 	},
-	{
-		method: 'GET',
-		pattern: `${BASE}/:id`,
-		prepare: (request, state) => getRecord(finder(state), request),
-	},
-	{
-		method: 'POST',
-		pattern: `${BASE}/:id/complete`,
-		prepare: (request, state) => completeRecord(state, finder(state), request),
-	},
-	{
-		method: 'POST',
-		pattern: `${BASE}/:id/cancel`,
-		prepare: (request, state) => cancelRecord(state, finder(state), request),
-	},
+	...lifecycleRoutes(BASE, finder),
 ];
