@@ -24,7 +24,23 @@ export interface N8nOptions {
 	/** receives every line `n8n start` prints */
 	onLog?: (line: string) => void;
 	extraEnv?: Record<string, string>;
+	/**
+	 * What start() runs: `n8n start` (the main process: editor, API, triggers), `n8n webhook` (a
+	 * queue-mode webhook process) or `n8n worker` (a queue-mode worker). Default 'start'.
+	 */
+	command?: N8nCommand;
+	/** `n8n worker --concurrency` (worker only) */
+	workerConcurrency?: number;
 }
+
+export type N8nCommand = 'start' | 'webhook' | 'worker';
+
+/** The line each command logs once it serves (n8n 2.41), and the health route that must answer 200. */
+const READY: Record<N8nCommand, { line: string; health: string }> = {
+	start: { line: 'Editor is now accessible via', health: '/healthz/readiness' },
+	webhook: { line: 'Webhook listener waiting for requests.', health: '/healthz/readiness' },
+	worker: { line: 'n8n worker is now ready', health: '/healthz/readiness' },
+};
 
 export interface CredentialImport {
 	id: string;
@@ -64,6 +80,16 @@ export interface RunData {
 	};
 }
 
+export interface ExecutionSummary {
+	id: string;
+	status: string;
+	mode?: string;
+	startedAt?: string;
+	stoppedAt?: string | null;
+	retryOf?: string | null;
+	data?: RunData['data'];
+}
+
 export interface Owner {
 	email: string;
 	password: string;
@@ -74,7 +100,7 @@ export interface Owner {
 /** Every n8n process group still running, killed when this process exits however it exits. */
 const liveGroups = new Set<number>();
 let exitHookInstalled = false;
-function track(child: ChildProcess): void {
+export function track(child: ChildProcess): void {
 	if (child.pid === undefined) return;
 	const pid = child.pid;
 	liveGroups.add(pid);
@@ -174,6 +200,14 @@ export class N8n {
 			N8N_LOG_FORMAT: 'json',
 			N8N_LOG_OUTPUT: 'console',
 			N8N_GRACEFUL_SHUTDOWN_TIMEOUT: '10',
+			// a worker serves /healthz only when asked to, on its own port
+			...(this.options.command === 'worker'
+				? {
+						QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+						QUEUE_HEALTH_CHECK_PORT: String(this.port),
+						N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+					}
+				: {}),
 			...this.options.extraEnv,
 		};
 	}
@@ -253,12 +287,24 @@ export class N8n {
 
 	// ------------------------------------------------------------------ n8n start
 
-	/** Starts `n8n start` and waits until the editor is accessible and the DB is migrated. */
+	get command(): N8nCommand {
+		return this.options.command ?? 'start';
+	}
+
+	/**
+	 * Starts the process (`n8n start`, `n8n webhook` or `n8n worker`) and waits until it logged that
+	 * it serves and its health route answers (for `start`: the editor is accessible, the DB migrated).
+	 */
 	async start(timeoutMs = 180_000): Promise<void> {
 		if (this.child) throw new Error('n8n is already running');
 		const { node24Bin, n8nBin } = this.options.runtime;
+		const command = this.command;
+		const ready = READY[command];
+		const args = [n8nBin, command];
+		if (command === 'worker' && this.options.workerConcurrency)
+			args.push(`--concurrency=${this.options.workerConcurrency}`);
 		const log = fs.createWriteStream(this.logFile, { flags: 'a' });
-		const child = spawn(node24Bin, [n8nBin, 'start'], {
+		const child = spawn(node24Bin, args, {
 			env: this.env(),
 			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
@@ -266,7 +312,7 @@ export class N8n {
 		});
 		this.child = child;
 		track(child);
-		let editorReady = false;
+		let serving = false;
 		let buffered = '';
 		const onData = (chunk: Buffer) => {
 			log.write(chunk);
@@ -275,7 +321,7 @@ export class N8n {
 			buffered = lines.pop() ?? '';
 			for (const line of lines) {
 				const message = logMessage(line);
-				if (message.includes('Editor is now accessible via')) editorReady = true;
+				if (message.includes(ready.line)) serving = true;
 				this.options.onLog?.(message);
 			}
 		};
@@ -294,13 +340,13 @@ export class N8n {
 		while (Date.now() < deadline) {
 			if (exited) {
 				this.child = undefined;
-				throw new Error(`n8n start exited before it was ready:\n${tail(this.readLog())}`);
+				throw new Error(`n8n ${command} exited before it was ready:\n${tail(this.readLog())}`);
 			}
-			if (editorReady && (await httpStatus(`${this.baseUrl}/healthz/readiness`)) === 200) return;
+			if (serving && (await httpStatus(`${this.baseUrl}${ready.health}`)) === 200) return;
 			await sleep(250);
 		}
 		await this.stop();
-		throw new Error(`n8n start was not ready within ${timeoutMs} ms:\n${tail(this.readLog())}`);
+		throw new Error(`n8n ${command} was not ready within ${timeoutMs} ms:\n${tail(this.readLog())}`);
 	}
 
 	readLog(): string {
@@ -311,13 +357,18 @@ export class N8n {
 		return this.child !== undefined;
 	}
 
-	/** Stops `n8n start` and its task runner (the whole process group). */
-	async stop(): Promise<void> {
+	/** The process id of the running n8n command (its process group leader). */
+	get pid(): number | undefined {
+		return this.child?.pid;
+	}
+
+	/** Stops the n8n process and its task runner (the whole process group); SIGKILL = a crash. */
+	async stop(signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
 		const child = this.child;
 		if (!child) return;
 		this.child = undefined;
 		this.cookie = undefined;
-		killGroup(child, 'SIGTERM');
+		killGroup(child, signal);
 		let timer: NodeJS.Timeout | undefined;
 		const killed = await Promise.race([
 			this.childExit!.then(() => true),
@@ -417,10 +468,17 @@ export class N8n {
 	/** Executions of a workflow through the public API (newest first); needs createApiKey first. */
 	async executions(
 		workflowId: string,
-	): Promise<Array<{ id: string; status: string; data?: RunData['data'] }>> {
-		const data = await this.restOk<{
-			data: Array<{ id: string; status: string; data?: RunData['data'] }>;
-		}>('GET', `/api/v1/executions?workflowId=${encodeURIComponent(workflowId)}&includeData=true`);
+		options: { includeData?: boolean; limit?: number } = {},
+	): Promise<ExecutionSummary[]> {
+		const query = new URLSearchParams({
+			workflowId,
+			includeData: String(options.includeData ?? true),
+			limit: String(options.limit ?? 100),
+		});
+		const data = await this.restOk<{ data: ExecutionSummary[] }>(
+			'GET',
+			`/api/v1/executions?${query.toString()}`,
+		);
 		return data.data;
 	}
 

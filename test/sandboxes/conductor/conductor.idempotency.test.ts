@@ -134,6 +134,31 @@ describe('faults', () => {
 		expect(sandbox.stats).toMatchObject({ transactionsCreated: 1, replays: 1 });
 	});
 
+	it('hold-after-processing: the transaction exists and its answer is saved before the answer is sent', async () => {
+		let release!: () => void;
+		let held!: (value: string) => void;
+		const holding = new Promise<string>((resolve) => (held = resolve));
+		sandbox.injectFault({
+			kind: 'hold-after-processing',
+			method: 'POST',
+			path: '/transactions',
+			hold: async (request) => {
+				held(String(request.headers['idempotency-key']));
+				await new Promise<void>((resolve) => (release = resolve));
+			},
+		});
+		const body = txBody();
+		const answer = call('POST', '/transactions', { body, idempotencyKey: 'hold-1' });
+		expect(await holding).toBe('hold-1');
+		// carried out while the client still waits
+		expect(sandbox.transactions()).toHaveLength(1);
+		const replay = await call('POST', '/transactions', { body, idempotencyKey: 'hold-1' });
+		expect(replay.headers.get('idempotent-replayed')).toBe('true');
+		release();
+		expect((await answer).status).toBe(201);
+		expect(sandbox.stats).toMatchObject({ transactionsCreated: 1, replays: 1 });
+	});
+
 	it('status-500: no state change, the 500 is saved and replayed', async () => {
 		sandbox.injectFault({ kind: 'status-500', path: /\/transactions$/ });
 		const body = txBody();

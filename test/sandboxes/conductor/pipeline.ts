@@ -206,6 +206,9 @@ export async function handleRequest(
 		if (key !== undefined && response === undefined) ctx.store.abandon(ctx.secretKey, key);
 	}
 
+	const held = ctx.faults.take(['hold-after-processing'], record);
+	if (held?.hold) await held.hold(record).catch(() => undefined);
+	if (res.destroyed) return;
 	if (ctx.faults.take(['drop-after-processing'], record)) {
 		req.socket.destroy();
 		return;

@@ -14,7 +14,8 @@ export type ConductorFaultKind =
 	| 'status-500'
 	| 'status-503'
 	| 'status-429'
-	| 'delay';
+	| 'delay'
+	| 'hold-after-processing';
 
 export interface ConductorFault {
 	kind: ConductorFaultKind;
@@ -28,6 +29,12 @@ export interface ConductorFault {
 	delayMs?: number;
 	/** For 'status-429': value of the Retry-After header. Default 1. */
 	retryAfterSeconds?: number;
+	/**
+	 * For 'hold-after-processing': the request has been carried out and its answer saved under its
+	 * idempotency key; the answer is sent when the returned promise settles (a client killed meanwhile
+	 * never learns the outcome, as when a process dies in the middle of a request).
+	 */
+	hold?: (request: ConductorRequestRecord) => Promise<void>;
 	/** Only requests this predicate accepts (e.g. one item's body). */
 	when?: (request: ConductorRequestRecord) => boolean;
 }

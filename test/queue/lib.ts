@@ -1,0 +1,102 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+// What the queue-mode tests share: the scale they run at, batch delivery and waiting for executions.
+import * as fs from 'node:fs';
+
+import type { ExecutionSummary, N8n } from '../e2e/lib/n8n';
+import { sleep } from '../e2e/lib/n8n';
+
+export interface QueueScale {
+	name: 'full' | 'reduced';
+	/** workers for the split run (the one-worker run stops all but the first) */
+	workers: number;
+	/** deliveries per provider and items per delivery */
+	batches: number;
+	itemsPerBatch: number;
+}
+
+/**
+ * `npm run test:queue` runs the full scale (2 workers, 200 Conductor + 200 MoMo items per run);
+ * PAYMENTS_PACK_QUEUE_SCALE=reduced (what `npm run test:all` and CI use) one worker and 40 + 40.
+ */
+export function queueScale(): QueueScale {
+	return process.env.PAYMENTS_PACK_QUEUE_SCALE === 'reduced'
+		? { name: 'reduced', workers: 1, batches: 4, itemsPerBatch: 10 }
+		: { name: 'full', workers: 2, batches: 20, itemsPerBatch: 10 };
+}
+
+const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
+
+/** Waits until the workflow has at least `count` executions and none is unfinished. */
+export async function waitForFinishedExecutions(
+	n8n: N8n,
+	workflowId: string,
+	count: number,
+	timeoutMs: number,
+	options: { includeData?: boolean } = {},
+): Promise<ExecutionSummary[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const executions = await n8n.executions(workflowId, {
+			includeData: options.includeData ?? false,
+			limit: 250,
+		});
+		const done =
+			executions.length >= count && !executions.some((e) => UNFINISHED.includes(e.status));
+		if (done || Date.now() > deadline) return executions;
+		await sleep(500);
+	}
+}
+
+/** Polls until `check` holds; returns whether it did in time. */
+export async function waitUntil(
+	check: () => boolean | Promise<boolean>,
+	timeoutMs: number,
+	intervalMs = 200,
+): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		if (await check()) return true;
+		if (Date.now() > deadline) return false;
+		await sleep(intervalMs);
+	}
+}
+
+/** POSTs `{ payments }` to a production webhook of the webhook process; returns the status. */
+export async function deliverBatch(
+	webhook: N8n,
+	path: string,
+	payments: Array<Record<string, unknown>>,
+): Promise<number> {
+	const response = await webhook.deliverWebhook(path, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ payments }),
+	});
+	await response.arrayBuffer();
+	return response.status;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU seconds (user + system) used so far by the live processes of a process group, from
+ * /proc/<pid>/stat (Linux); 0 elsewhere. Every n8n process and service here leads its own group.
+ */
+export function groupCpuSeconds(processGroup: number | undefined): number {
+	if (processGroup === undefined || !fs.existsSync('/proc/self/stat')) return 0;
+	let ticks = 0;
+	for (const entry of fs.readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		let stat: string;
+		try {
+			stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+		} catch {
+			continue; // exited meanwhile
+		}
+		// fields after the command name: state ppid pgrp session ... utime(14) stime(15)
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		if (Number(fields[2]) !== processGroup) continue;
+		ticks += Number(fields[11]) + Number(fields[12]);
+	}
+	return ticks / CLOCK_TICKS_PER_SECOND;
+}
