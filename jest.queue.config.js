@@ -1,4 +1,4 @@
-/** The pack in n8n queue mode (see scripts/queue-test.sh, which installs n8n, Redis and PostgreSQL and builds first). */
+/** The pack in n8n queue mode (see scripts/e2e.sh --queue, which installs n8n, Redis and PostgreSQL and builds first). */
 /** @type {import('jest').Config} */
 module.exports = {
 	testEnvironment: 'node',

@@ -1,17 +1,27 @@
 #!/usr/bin/env bash
 # npm run test:e2e: install Node 24 + n8n 2.41.1 (cached outside the repo) and chromium when
-# missing, build the package, then run the end-to-end suite against a real n8n.
+# missing, build the package, then run the end-to-end suite (test/e2e) against a real n8n.
+# npm run test:queue (--queue): the same with Debian's redis-server and postgresql instead of
+# chromium, then the queue-mode suite (test/queue); PAYMENTS_PACK_QUEUE_SCALE=reduced runs one
+# worker and fewer items.
 # Extra arguments go to jest (e.g. -t conductor).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
+SUITE=e2e
+if [ "${1:-}" = "--queue" ]; then SUITE=queue; shift; fi
 T0=$(date +%s)
-bash scripts/n8n.sh --with-chromium >/dev/null
+if [ "$SUITE" = queue ]; then
+	bash scripts/n8n.sh >/dev/null
+	bash scripts/queue-deps.sh >/dev/null
+else
+	bash scripts/n8n.sh --with-chromium >/dev/null
+fi
 T1=$(date +%s)
 npm run --silent build
 T2=$(date +%s)
-echo "[e2e] runtime ready in $((T1 - T0))s, package built in $((T2 - T1))s"
+echo "[$SUITE] runtime ready in $((T1 - T0))s, package built in $((T2 - T1))s"
 set +e
-npx jest -c jest.e2e.config.js --runInBand "$@"
+npx jest -c "jest.$SUITE.config.js" --runInBand "$@"
 CODE=$?
-echo "[e2e] suite finished in $(( $(date +%s) - T2 ))s (total $(( $(date +%s) - T0 ))s), exit $CODE"
+echo "[$SUITE] suite finished in $(( $(date +%s) - T2 ))s (total $(( $(date +%s) - T0 ))s), exit $CODE"
 exit $CODE

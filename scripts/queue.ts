@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals, no-console */
 // `npm run queue` (via scripts/queue.sh, which installs what is missing and builds): the pack in n8n
 // queue mode on this machine, to look at and to load by hand. Private PostgreSQL and Redis, one main
 // process, one webhook process, PAYMENTS_PACK_QUEUE_WORKERS workers (default 2), the provider
@@ -87,7 +87,7 @@ async function main(): Promise<void> {
 				`        -d '{"payments":[{"reference":"r-1"},{"reference":"r-2"}]}'`,
 				`   curl -s -X POST ${hook(BATCH_PATHS.momo)} -H 'content-type: application/json' \\`,
 				`        -d '{"payments":[{"orderId":"o-1","amount":"5.00"}]}'`,
-				`   (${BATCH_PATHS.conductorKeyed}: the same with idempotency keys from the references)`,
+				`   (${BATCH_PATHS.conductorByReference}: the same with idempotency keys from the references)`,
 				'',
 				' Press Ctrl+C to stop everything.',
 				'================================================================================',

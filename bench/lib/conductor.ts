@@ -2,6 +2,7 @@
 // transaction:create requests with the same headers and bodies whoever sends them.
 import { randomUUID } from 'node:crypto';
 
+import { createTransactionParameters } from '../../test/fixtures/conductor-parameters';
 import { CONDUCTOR_SEED } from '../../test/sandboxes/conductor';
 
 export const BILL = CONDUCTOR_SEED.bills[0];
@@ -50,15 +51,7 @@ export function transactionHeaders(info: ConductorInfo, idempotencyKey: string) 
 
 /** The pack node's parameters (as in test/integration/conductor): the reference from each item. */
 export function packParameters(): Record<string, unknown> {
-	return {
-		resource: 'transaction',
-		operation: 'create',
-		externalReference: '={{ $json.reference }}',
-		itemsSource: 'fields',
-		billItems: {
-			bill: [{ id: BILL.id, amount: BILL.amount.value, currency: BILL.amount.currency }],
-		},
-	};
+	return createTransactionParameters();
 }
 
 /** The same requests from a plain sequential fetch loop (keep-alive, Node's undici). */

@@ -16,6 +16,7 @@ import {
 	rememberDelivery,
 	verifyWebhook,
 } from '../shared/standard-webhooks';
+import { claimRecentDelivery, triggerScope } from '../shared/recent-deliveries';
 import { MONERIUM_EVENTS, SUBSCRIPTION_CREATED } from './events';
 import { callMonerium, openMoneriumSession } from './transport';
 
@@ -148,10 +149,19 @@ export class MoneriumTrigger implements INodeType {
 		});
 		if (!verification.ok) return reject(401, `Webhook rejected: ${verification.reason}`);
 
+		// Both records are updated (no short circuit): the static one heals an entry a concurrent
+		// save dropped; the in-process one covers deliveries whose static save is still pending.
 		state.seen ??= {};
-		if (!rememberDelivery(state.seen, verification.id, Math.floor(Date.now() / 1000))) {
-			return reject(200, 'Already received');
-		}
+		const newInProcess = claimRecentDelivery(
+			triggerScope(this.getWorkflow().id, this.getNode().name),
+			verification.id,
+		);
+		const newInStaticData = rememberDelivery(
+			state.seen,
+			verification.id,
+			Math.floor(Date.now() / 1000),
+		);
+		if (!newInProcess || !newInStaticData) return reject(200, 'Already received');
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (body.type === SUBSCRIPTION_CREATED && options.emitSubscriptionCreated !== true) {
 			return reject(200, 'ok');

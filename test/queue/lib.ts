@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // What the queue-mode tests share: the scale they run at, batch delivery and waiting for executions.
 import * as fs from 'node:fs';
 
@@ -79,12 +79,13 @@ export async function deliverBatch(
 const CLOCK_TICKS_PER_SECOND = 100;
 
 /**
- * CPU seconds (user + system) used so far by the live processes of a process group, from
- * /proc/<pid>/stat (Linux); 0 elsewhere. Every n8n process and service here leads its own group.
+ * CPU seconds (user + system) used so far by a live process and its live descendants, from
+ * /proc/<pid>/stat (Linux; 0 elsewhere). Descendants by parent id: PostgreSQL's backends leave the
+ * postmaster's process group, n8n's task runner does not.
  */
-export function groupCpuSeconds(processGroup: number | undefined): number {
-	if (processGroup === undefined || !fs.existsSync('/proc/self/stat')) return 0;
-	let ticks = 0;
+export function treeCpuSeconds(rootPid: number | undefined): number {
+	if (rootPid === undefined || !fs.existsSync('/proc/self/stat')) return 0;
+	const processes = new Map<number, { parent: number; ticks: number }>();
 	for (const entry of fs.readdirSync('/proc')) {
 		if (!/^\d+$/.test(entry)) continue;
 		let stat: string;
@@ -93,10 +94,21 @@ export function groupCpuSeconds(processGroup: number | undefined): number {
 		} catch {
 			continue; // exited meanwhile
 		}
-		// fields after the command name: state ppid pgrp session ... utime(14) stime(15)
+		// after the command name: state(3) ppid(4) ... utime(14) stime(15)
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-		if (Number(fields[2]) !== processGroup) continue;
-		ticks += Number(fields[11]) + Number(fields[12]);
+		processes.set(Number(entry), {
+			parent: Number(fields[1]),
+			ticks: Number(fields[11]) + Number(fields[12]),
+		});
 	}
+	const inTree = (pid: number): boolean => {
+		for (let current = pid, depth = 0; current > 1 && depth < 64; depth++) {
+			if (current === rootPid) return true;
+			current = processes.get(current)?.parent ?? 0;
+		}
+		return false;
+	};
+	let ticks = 0;
+	for (const [pid, { ticks: own }] of processes) if (inTree(pid)) ticks += own;
 	return ticks / CLOCK_TICKS_PER_SECOND;
 }

@@ -1,23 +1,23 @@
 // The workflows the queue-mode tests import: a production webhook receives a batch of payments and
 // Split Out turns it into items, so each delivery is one execution that a worker picks up.
-import { CONDUCTOR_SEED } from '../sandboxes/conductor';
+import { createTransactionParameters } from '../fixtures/conductor-parameters';
 import { CONDUCTOR_CREDENTIAL_ID, MOMO_CREDENTIAL_ID } from '../e2e/providers';
-
-const BILL = CONDUCTOR_SEED.bills[0];
 
 export const PAYER_MSISDN = '46733123459';
 
 /** Webhook paths (production: /webhook/<path>) of the batch workflows. */
 export const BATCH_PATHS = {
 	conductor: 'queue-conductor-batch',
-	conductorKeyed: 'queue-conductor-keyed-batch',
+	conductorByReference: 'queue-conductor-keyed-batch',
 	momo: 'queue-momo-batch',
+	floor: 'queue-floor-batch',
 } as const;
 
 export const BATCH_WORKFLOW_IDS = {
 	conductor: 'queueCndBatch001',
-	conductorKeyed: 'queueCndKeyed001',
+	conductorByReference: 'queueCndKeyed001',
 	momo: 'queueMomoBatch01',
+	floor: 'queueFloorBatch1',
 } as const;
 
 function batchWorkflow(
@@ -28,7 +28,7 @@ function batchWorkflow(
 		name: string;
 		type: string;
 		parameters: Record<string, unknown>;
-		credentials: unknown;
+		credentials?: unknown;
 	},
 ): Record<string, unknown> {
 	return {
@@ -68,16 +68,7 @@ function conductorPayNode(options: Record<string, unknown>) {
 	return {
 		name: 'Pay Bill',
 		type: 'n8n-nodes-payments-pack.momentConductor',
-		parameters: {
-			resource: 'transaction',
-			operation: 'create',
-			externalReference: '={{ $json.reference }}',
-			itemsSource: 'fields',
-			billItems: {
-				bill: [{ id: BILL.id, amount: BILL.amount.value, currency: BILL.amount.currency }],
-			},
-			options,
-		},
+		parameters: createTransactionParameters({ options }),
 		credentials: {
 			momentConductorApi: { id: CONDUCTOR_CREDENTIAL_ID, name: 'Conductor sandbox' },
 		},
@@ -95,9 +86,9 @@ export function batchWorkflows(): Array<Record<string, unknown>> {
 		),
 		// what the README advises for queue mode: the key comes from the business data
 		batchWorkflow(
-			BATCH_WORKFLOW_IDS.conductorKeyed,
+			BATCH_WORKFLOW_IDS.conductorByReference,
 			'Queue: pay a batch of bills, keys from the references (Conductor)',
-			BATCH_PATHS.conductorKeyed,
+			BATCH_PATHS.conductorByReference,
 			conductorPayNode({ idempotencyKey: "={{ 'bill-' + $json.reference }}" }),
 		),
 		batchWorkflow(
@@ -121,6 +112,13 @@ export function batchWorkflows(): Array<Record<string, unknown>> {
 				},
 				credentials: { mtnMomoApi: { id: MOMO_CREDENTIAL_ID, name: 'MTN MoMo sandbox' } },
 			},
+		),
+		// the floor: the same shape with n8n's own No Operation node as the last node
+		batchWorkflow(
+			BATCH_WORKFLOW_IDS.floor,
+			'Queue: the same batches, n8n No Operation node (floor)',
+			BATCH_PATHS.floor,
+			{ name: 'Do Nothing', type: 'n8n-nodes-base.noOp', parameters: {} },
 		),
 	];
 }

@@ -346,7 +346,9 @@ export class N8n {
 			await sleep(250);
 		}
 		await this.stop();
-		throw new Error(`n8n ${command} was not ready within ${timeoutMs} ms:\n${tail(this.readLog())}`);
+		throw new Error(
+			`n8n ${command} was not ready within ${timeoutMs} ms:\n${tail(this.readLog())}`,
+		);
 	}
 
 	readLog(): string {

@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-globals */
 // n8n in queue mode, as a production team scales it out: private PostgreSQL and Redis, one main
 // process (editor, API, trigger activation and polling; no production webhooks), one `n8n webhook`
 // process that receives every production webhook, and `n8n worker` processes that run the
@@ -57,6 +56,7 @@ export class QueueCluster {
 		const postgres = await startPostgres(deps);
 		let redis: RunningRedis | undefined;
 		let cluster: QueueCluster | undefined;
+		let ready = false;
 		try {
 			redis = await startRedis(deps);
 			const encryptionKey = randomBytes(24).toString('hex');
@@ -89,14 +89,16 @@ export class QueueCluster {
 			await main.start();
 			await webhook.start();
 			for (let index = 0; index < options.workers; index++) await cluster.addWorker();
+			ready = true;
 			return cluster;
-		} catch (error) {
-			if (cluster) await cluster.dispose();
-			else {
-				await redis?.stop();
-				await postgres.stop();
+		} finally {
+			if (!ready) {
+				if (cluster) await cluster.dispose();
+				else {
+					await redis?.stop();
+					await postgres.stop();
+				}
 			}
-			throw error;
 		}
 	}
 

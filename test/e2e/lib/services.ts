@@ -33,7 +33,7 @@ export function ensureQueueDependencies(): QueueDependencyPaths {
 
 export interface RunningService {
 	port: number;
-	/** process group of the server (its processes, for CPU accounting) */
+	/** process id of the server (runuser for PostgreSQL when run as root) */
 	pid: number;
 	stop(): Promise<void>;
 }

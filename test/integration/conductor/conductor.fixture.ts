@@ -9,6 +9,8 @@ import {
 	type ConductorSandbox,
 } from '../../sandboxes/conductor';
 
+export { createTransactionParameters } from '../../fixtures/conductor-parameters';
+
 export const CREDENTIAL_ID = 'conductor-sandbox';
 export const BILL = CONDUCTOR_SEED.bills[0];
 export const SECOND_BILL = CONDUCTOR_SEED.bills[1];
@@ -31,21 +33,6 @@ export function conductorCredential(
 }
 
 export const conductorNode = nodeMaker('momentConductor', 'momentConductorApi', CREDENTIAL_ID);
-
-export function createTransactionParameters(
-	overrides: Record<string, unknown> = {},
-): Record<string, unknown> {
-	return {
-		resource: 'transaction',
-		operation: 'create',
-		externalReference: '={{ $json.reference }}',
-		itemsSource: 'fields',
-		billItems: {
-			bill: [{ id: BILL.id, amount: BILL.amount.value, currency: BILL.amount.currency }],
-		},
-		...overrides,
-	};
-}
 
 export interface ConductorRunOptions extends Omit<RunOptions, 'credentials'> {
 	credentialOverrides?: IDataObject;

@@ -145,6 +145,16 @@ describe('Momento Trigger: status callbacks, confirmed with the API', () => {
 		]);
 	});
 
+	it('a repeated callback handled on a record that lost the first one (a concurrent save) emits once', async () => {
+		await createDeposit('DEP-STALE');
+		const processing = await sandbox().setOrderStatus('deposit', 'DEP-STALE', 'processing');
+		// n8n loads static data per delivery and saves it whole: this copy never saw the first one.
+		staticData = {};
+		const again = await sandbox().redeliver(processing);
+		expect(JSON.parse(again.responseBody ?? '{}')).toEqual({ received: true, duplicate: true });
+		expect(outcomes.filter((outcome) => outcome.emitted)).toHaveLength(1);
+	});
+
 	it('a forged callback for an order Momento does not have is answered 404 and starts nothing', async () => {
 		const response = await post({ type: 'deposit', orderID: 'FORGED-1', status: 'completed' });
 		expect(response).toEqual({

@@ -136,6 +136,28 @@ describe.each(['PUT', 'POST'] as const)(
 			expect(second.statusCode).toBe(200);
 			expect(second.responseBody).toEqual({ message: 'Already received; nothing started' });
 		});
+
+		it('a repeated callback handled on a record that lost the first one (a concurrent save) starts nothing', async () => {
+			const { callback } = await payAndCallBack(TEST_MSISDNS.success);
+			const node = triggerNode();
+			const credentials = [momoCredential(sandbox())];
+			const first = await runWebhook({
+				node,
+				credentials,
+				staticData: {},
+				request: asWebhookRequest(callback),
+			});
+			expect(first.emitted?.[0]).toHaveLength(1);
+			// n8n loads static data per delivery and saves it whole: this copy never saw the first one.
+			const second = await runWebhook({
+				node,
+				credentials,
+				staticData: {},
+				request: asWebhookRequest(callback),
+			});
+			expect(second.emitted).toBeUndefined();
+			expect(second.responseBody).toEqual({ message: 'Already received; nothing started' });
+		});
 	},
 );
 
