@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePort, sleep } from './n8n';
+import { freePort, sleep, track } from './n8n';
 import { REPO_ROOT, cacheDir } from './runtime';
 
 export interface QueueDependencyPaths {
@@ -133,6 +133,8 @@ export async function startPostgres(deps: QueueDependencyPaths): Promise<Running
 	const log = fs.openSync(logFile, 'a');
 	const child = spawn(cmd, args, { stdio: ['ignore', log, log], detached: true });
 	fs.closeSync(log);
+	// killed with the n8n processes if this process exits without stopping it
+	track(child);
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		const ready = spawnSync(
@@ -213,6 +215,7 @@ export async function startRedis(deps: QueueDependencyPaths): Promise<RunningRed
 		],
 		{ stdio: 'ignore', detached: true },
 	);
+	track(child);
 	const deadline = Date.now() + 15_000;
 	for (;;) {
 		if (await answersPing(port)) break;
