@@ -1,15 +1,24 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
-// A small driver for a real n8n (the pinned 2.41.1 under Node 24): a private user folder in a temp
-// dir, SQLite, offline and quiet, listening on 127.0.0.1 only; the pack installed as users get it.
-// Used by the jest e2e suite, the demo and the screenshots.
+// A small driver for one real n8n process (the pinned 2.41.1 under Node 24): `n8n start`, `webhook`
+// or `worker`, a private user folder in a temp dir, SQLite unless told otherwise (queue-cluster.ts
+// points it at PostgreSQL and Redis), offline and quiet, listening on 127.0.0.1 only; the pack
+// installed as users get it; its CLI imports and REST / public API. Used by the e2e and queue
+// suites, the demo, `npm run queue` and the screenshots. Process helpers: processes.ts; what the
+// CLI prints: n8n-output.ts.
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
 import { installPackInto, type PackInfo } from './pack';
 import type { RuntimePaths } from './runtime';
+import { describeFailure, logMessage, nodeOutput, parseExecuteOutput, tail } from './n8n-output';
+import type { CliResult, ExecuteResult, RunData } from './n8n-output';
+import { freePort, httpStatus, killGroup, sleep, track } from './processes';
+
+export { describeFailure, nodeOutput, parseExecuteOutput };
+export type { CliResult, ExecuteResult, RunData };
+export { freePort, sleep, track };
 
 export interface N8nOptions {
 	runtime: RuntimePaths;
@@ -49,37 +58,6 @@ export interface CredentialImport {
 	data: Record<string, unknown>;
 }
 
-export interface CliResult {
-	code: number | null;
-	stdout: string;
-	stderr: string;
-}
-
-export interface ExecuteResult extends CliResult {
-	/** the run data n8n printed (IRun-like), when it printed one */
-	run?: RunData;
-	/** the `message` of every JSON log line, for diagnostics */
-	messages: string[];
-}
-
-export interface RunData {
-	status?: string;
-	finished?: boolean;
-	data: {
-		resultData: {
-			error?: { message?: string; description?: string; [key: string]: unknown };
-			lastNodeExecuted?: string;
-			runData: Record<
-				string,
-				Array<{
-					error?: { message?: string; [key: string]: unknown };
-					data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
-				}>
-			>;
-		};
-	};
-}
-
 export interface ExecutionSummary {
 	id: string;
 	status: string;
@@ -95,42 +73,6 @@ export interface Owner {
 	password: string;
 	firstName: string;
 	lastName: string;
-}
-
-/** Every n8n process group still running, killed when this process exits however it exits. */
-const liveGroups = new Set<number>();
-let exitHookInstalled = false;
-export function track(child: ChildProcess): void {
-	if (child.pid === undefined) return;
-	const pid = child.pid;
-	liveGroups.add(pid);
-	child.on('exit', () => liveGroups.delete(pid));
-	if (!exitHookInstalled) {
-		exitHookInstalled = true;
-		process.on('exit', () => {
-			for (const group of liveGroups) {
-				try {
-					process.kill(-group, 'SIGKILL');
-				} catch {
-					// already gone
-				}
-			}
-		});
-	}
-}
-
-export const sleep = async (ms: number) => await new Promise((resolve) => setTimeout(resolve, ms));
-
-export async function freePort(): Promise<number> {
-	return await new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as net.AddressInfo;
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 export class N8n {
@@ -506,117 +448,4 @@ export class N8n {
 	async activate(workflowId: string): Promise<void> {
 		await this.restOk('POST', `/api/v1/workflows/${workflowId}/activate`);
 	}
-}
-
-// ------------------------------------------------------------------ helpers
-
-function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
-	if (child.pid === undefined || child.exitCode !== null) return;
-	try {
-		process.kill(-child.pid, signal);
-	} catch {
-		try {
-			child.kill(signal);
-		} catch {
-			// already gone
-		}
-	}
-}
-
-async function httpStatus(url: string): Promise<number> {
-	try {
-		const response = await fetch(url);
-		await response.arrayBuffer();
-		return response.status;
-	} catch {
-		return 0;
-	}
-}
-
-function tail(text: string, lines = 40): string {
-	return text.split('\n').slice(-lines).join('\n');
-}
-
-/** A JSON log line's message (n8n logs with N8N_LOG_FORMAT=json), or the raw line. */
-function logMessage(line: string): string {
-	const trimmed = line.trim();
-	if (trimmed.startsWith('{')) {
-		try {
-			const parsed = JSON.parse(trimmed) as { message?: unknown };
-			if (typeof parsed.message === 'string') return parsed.message;
-		} catch {
-			// not a JSON line
-		}
-	}
-	return trimmed;
-}
-
-/** Finds the run that `n8n execute` printed among its JSON log lines. */
-export function parseExecuteOutput(output: string): { run?: RunData; messages: string[] } {
-	const messages: string[] = [];
-	let run: RunData | undefined;
-	for (const line of output.split('\n')) {
-		const trimmed = line.trim();
-		if (!trimmed.startsWith('{')) {
-			if (trimmed) messages.push(trimmed);
-			continue;
-		}
-		let parsed: Record<string, unknown>;
-		try {
-			parsed = JSON.parse(trimmed) as Record<string, unknown>;
-		} catch {
-			messages.push(trimmed);
-			continue;
-		}
-		if (typeof parsed.message === 'string') messages.push(parsed.message);
-		const candidate = findRun(parsed);
-		if (candidate) run = candidate;
-	}
-	return { run, messages };
-}
-
-function findRun(value: unknown, depth = 0): RunData | undefined {
-	if (!value || typeof value !== 'object' || depth > 4) return undefined;
-	const record = value as Record<string, unknown>;
-	const data = record.data as { resultData?: { runData?: unknown } } | undefined;
-	if (data && typeof data === 'object' && data.resultData && typeof data.resultData === 'object') {
-		return record as unknown as RunData;
-	}
-	if (typeof record.message === 'string' && record.message.trim().startsWith('{')) {
-		try {
-			const fromMessage = findRun(JSON.parse(record.message), depth + 1);
-			if (fromMessage) return fromMessage;
-		} catch {
-			// not JSON
-		}
-	}
-	for (const nested of Object.values(record)) {
-		const found = findRun(nested, depth + 1);
-		if (found) return found;
-	}
-	return undefined;
-}
-
-/** The JSON items a node output in the first run (output 0). */
-export function nodeOutput(
-	run: RunData,
-	nodeName: string,
-	outputIndex = 0,
-): Array<Record<string, unknown>> {
-	const runs = run.data.resultData.runData[nodeName];
-	if (!runs?.length) {
-		throw new Error(
-			`node "${nodeName}" did not run; ran: ${Object.keys(run.data.resultData.runData).join(', ')}`,
-		);
-	}
-	return (runs[0].data?.main?.[outputIndex] ?? []).map((item) => item.json);
-}
-
-/** A short explanation of a failed `n8n execute`, for test failure messages. */
-export function describeFailure(result: ExecuteResult): string {
-	const error = result.run?.data.resultData.error;
-	const detail = error
-		? JSON.stringify(error).slice(0, 1000)
-		: result.messages.slice(-15).join('\n');
-	return `n8n execute exited ${result.code}; ${detail}`;
 }

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePort, sleep, track } from './n8n';
+import { freePort, sleep, track } from './processes';
 import { REPO_ROOT, cacheDir } from './runtime';
 
 export interface QueueDependencyPaths {
