@@ -8,7 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { claimRecentDelivery, triggerScope } from '../shared/recent-deliveries';
+import { isNewDelivery } from '../shared/recent-deliveries';
 import type { OrderKind } from './actions/types';
 import { openMomentoSession } from './transport';
 import { findOrder } from './transport/orders';
@@ -162,16 +162,13 @@ export class MomentoTrigger implements INodeType {
 		const seen = this.getWorkflowStaticData('node');
 		seen.lastStatus ??= {};
 		const key = `${kind}:${callback.orderID}`;
-		// Both records are updated (see Monerium Trigger): static data for restarts and other
-		// processes, the in-process record for callbacks whose static save is still pending.
-		const newInProcess = claimRecentDelivery(
-			triggerScope(this.getWorkflow().id, this.getNode().name),
-			key,
-			status,
-		);
-		const duplicateInStaticData = isDuplicate(seen.lastStatus as IDataObject, key, status);
-		remember(seen.lastStatus as IDataObject, key, status);
-		if (!newInProcess || duplicateInStaticData) {
+		const lastStatus = seen.lastStatus as IDataObject;
+		const fresh = isNewDelivery(this, key, status, () => {
+			const newStatus = !isDuplicate(lastStatus, key, status);
+			remember(lastStatus, key, status);
+			return newStatus;
+		});
+		if (!fresh) {
 			return answer(this, 200, { received: true, duplicate: true });
 		}
 		const json: IDataObject = {

@@ -16,7 +16,7 @@ import {
 	rememberDelivery,
 	verifyWebhook,
 } from '../shared/standard-webhooks';
-import { claimRecentDelivery, triggerScope } from '../shared/recent-deliveries';
+import { isNewDelivery } from '../shared/recent-deliveries';
 import { MONERIUM_EVENTS, SUBSCRIPTION_CREATED } from './events';
 import { callMonerium, openMoneriumSession } from './transport';
 
@@ -149,19 +149,11 @@ export class MoneriumTrigger implements INodeType {
 		});
 		if (!verification.ok) return reject(401, `Webhook rejected: ${verification.reason}`);
 
-		// Both records are updated (no short circuit): the static one heals an entry a concurrent
-		// save dropped; the in-process one covers deliveries whose static save is still pending.
-		state.seen ??= {};
-		const newInProcess = claimRecentDelivery(
-			triggerScope(this.getWorkflow().id, this.getNode().name),
-			verification.id,
+		const seen = (state.seen ??= {});
+		const fresh = isNewDelivery(this, verification.id, '', () =>
+			rememberDelivery(seen, verification.id, Math.floor(Date.now() / 1000)),
 		);
-		const newInStaticData = rememberDelivery(
-			state.seen,
-			verification.id,
-			Math.floor(Date.now() / 1000),
-		);
-		if (!newInProcess || !newInStaticData) return reject(200, 'Already received');
+		if (!fresh) return reject(200, 'Already received');
 		const options = this.getNodeParameter('options', {}) as IDataObject;
 		if (body.type === SUBSCRIPTION_CREATED && options.emitSubscriptionCreated !== true) {
 			return reject(200, 'ok');

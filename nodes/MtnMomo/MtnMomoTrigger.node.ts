@@ -10,7 +10,7 @@ import {
 } from 'n8n-workflow';
 
 import { isUuid } from '../shared/deterministic-uuid';
-import { claimRecentDelivery, triggerScope } from '../shared/recent-deliveries';
+import { isNewDelivery } from '../shared/recent-deliveries';
 import { statusPath } from './actions/payment.send';
 import { callMomo, openMomoSession } from './transport';
 import { isFinalStatus, presentPayment } from './transport/payment-view';
@@ -156,15 +156,11 @@ export class MtnMomoTrigger implements INodeType {
 		if (!emitAll && !isFinalStatus(view.status)) {
 			return answer(202, `Status ${String(view.status)} is not final yet; nothing started`);
 		}
-		// Both records are updated (see Monerium Trigger): static data for restarts and other
-		// processes, the in-process record for callbacks whose static save is still pending.
 		const callbackKey = `${product}:${referenceId}:${String(view.status)}`;
-		const newInProcess = claimRecentDelivery(
-			triggerScope(this.getWorkflow().id, this.getNode().name),
-			callbackKey,
+		const fresh = isNewDelivery(this, callbackKey, '', () =>
+			rememberOnce(this.getWorkflowStaticData('node'), callbackKey),
 		);
-		const newInStaticData = rememberOnce(this.getWorkflowStaticData('node'), callbackKey);
-		if (!newInProcess || !newInStaticData) {
+		if (!fresh) {
 			return answer(200, 'Already received; nothing started');
 		}
 		const json: IDataObject = {

@@ -11,6 +11,8 @@
  * that survives a restart and that other processes (queue-mode webhook processes) read.
  */
 
+import type { IWebhookFunctions } from 'n8n-workflow';
+
 /** A key counts as recent this long (the longest provider retry window we know: 24 hours). */
 const RETENTION_MS = 24 * 60 * 60 * 1000;
 /** Keys kept per trigger (workflow + node); the oldest go first. */
@@ -51,4 +53,22 @@ export function claimRecentDelivery(
 /** The scope of one trigger node of one workflow. */
 export function triggerScope(workflowId: string | undefined, nodeName: string): string {
 	return `${workflowId ?? ''}\u0000${nodeName}`;
+}
+
+/**
+ * Whether a webhook trigger should start a run for this delivery (`key`, with `value` as in
+ * claimRecentDelivery). It is recorded in this process and, by `recordInStaticData` (true when the
+ * key was new there), in the workflow's static data. Both records are always updated, so static data
+ * also regains an entry that a concurrent save dropped.
+ */
+export function isNewDelivery(
+	context: Pick<IWebhookFunctions, 'getWorkflow' | 'getNode'>,
+	key: string,
+	value: string,
+	recordInStaticData: () => boolean,
+): boolean {
+	const scope = triggerScope(context.getWorkflow().id, context.getNode().name);
+	const newInProcess = claimRecentDelivery(scope, key, value);
+	const newInStaticData = recordInStaticData();
+	return newInProcess && newInStaticData;
 }
