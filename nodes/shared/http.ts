@@ -114,18 +114,42 @@ const NETWORK_ERROR_CODES = new Set([
 	'ERR_SOCKET_CONNECTION_TIMEOUT',
 ]);
 
+/** The first error code (ECONNRESET, EAUTH, ...) that `accept`s, on an error or its causes. */
+export function errorCode(
+	error: unknown,
+	accept: (code: string) => boolean = (code) => /^E[A-Z_]+$/.test(code),
+): string | undefined {
+	let current = error as { code?: unknown; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (typeof current.code === 'string' && accept(current.code)) return current.code;
+		current = current.cause as typeof current;
+	}
+	return undefined;
+}
+
 /**
  * The network error code behind an error, if any. Other codes (an OAuth2 client refused with
  * EAUTH, say) are not worth a retry: the same request gets the same answer.
  */
 export function networkErrorCode(error: unknown): string | undefined {
-	let current = error as { code?: unknown; cause?: unknown } | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (typeof current.code === 'string' && NETWORK_ERROR_CODES.has(current.code))
-			return current.code;
-		current = current.cause as typeof current;
-	}
-	return undefined;
+	return errorCode(error, (code) => NETWORK_ERROR_CODES.has(code));
+}
+
+/** n8n's request options for a provider request: JSON, full response, statuses left to the caller. */
+export function providerHttpOptions(
+	request: ProviderRequest,
+	ignoreHttpStatusErrors: IHttpRequestOptions['ignoreHttpStatusErrors'],
+): IHttpRequestOptions {
+	return {
+		method: request.method,
+		url: request.url,
+		headers: { Accept: 'application/json', ...request.headers },
+		qs: request.qs,
+		body: request.body as IHttpRequestOptions['body'],
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors,
+	};
 }
 
 function statusOfThrown(error: unknown): number | undefined {
@@ -180,16 +204,7 @@ export async function sendWithRetry(
 ): Promise<ProviderResponse> {
 	const policy = options.policy ?? DEFAULT_RETRY_POLICY;
 	const maxAttempts = request.idempotent ? policy.maxAttempts : 1;
-	const httpOptions: IHttpRequestOptions = {
-		method: request.method,
-		url: request.url,
-		headers: { Accept: 'application/json', ...request.headers },
-		qs: request.qs,
-		body: request.body as IHttpRequestOptions['body'],
-		json: true,
-		returnFullResponse: true,
-		ignoreHttpStatusErrors: { ignore: true, except: [401] },
-	};
+	const httpOptions = providerHttpOptions(request, { ignore: true, except: [401] });
 	const additionalCredentialOptions = options.credentials
 		? { credentialsDecrypted: options.credentials }
 		: undefined;
