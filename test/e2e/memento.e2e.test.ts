@@ -9,6 +9,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { ME, type MementoSandbox } from '../sandboxes/memento';
 import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
+import { waitForFinishedExecutions } from './lib/waits';
 
 const OWNER = {
 	email: 'memento-e2e@payments-pack.dev',
@@ -20,17 +21,7 @@ const OWNER = {
 
 /** n8n polls "every minute" at a random second: a poll is at most a minute (plus its run) away. */
 const NEXT_POLL_MS = 75_000;
-
-async function waitForExecutions(n8n: N8n, workflowId: string, count: number, timeoutMs: number) {
-	const deadline = Date.now() + timeoutMs;
-	let executions = await n8n.executions(workflowId);
-	const unfinished = () => executions.some((e) => ['new', 'running', 'waiting'].includes(e.status));
-	while ((executions.length < count || unfinished()) && Date.now() < deadline) {
-		await sleep(1000);
-		executions = await n8n.executions(workflowId);
-	}
-	return executions;
-}
+const POLL_WAIT = { includeData: true, intervalMs: 1000 };
 
 function emittedDescriptions(
 	execution: Awaited<ReturnType<N8n['executions']>>[number] | undefined,
@@ -111,7 +102,7 @@ describe('Memento Payments in n8n 2.41', () => {
 
 		const pollsSeen = () =>
 			`no execution; the sandbox saw ${JSON.stringify(env.sandbox.requests.map((r) => [r.method, r.path, r.query, r.status]))}`;
-		const first = await waitForExecutions(env.n8n, trigger.id, 1, NEXT_POLL_MS);
+		const first = await waitForFinishedExecutions(env.n8n, trigger.id, 1, NEXT_POLL_MS, POLL_WAIT);
 		if (first.length !== 1) throw new Error(pollsSeen());
 		expect(first[0].status).toBe('success');
 		expect(emittedDescriptions(first[0])).toEqual([
@@ -120,7 +111,7 @@ describe('Memento Payments in n8n 2.41', () => {
 		]);
 
 		newPayment('between two polls (c)');
-		const second = await waitForExecutions(env.n8n, trigger.id, 2, NEXT_POLL_MS);
+		const second = await waitForFinishedExecutions(env.n8n, trigger.id, 2, NEXT_POLL_MS, POLL_WAIT);
 		expect(second).toHaveLength(2);
 		// Newest first: the second execution has only the payment created after the first poll.
 		expect(emittedDescriptions(second[0])).toEqual(['between two polls (c)']);

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 
 import type { MomentoSandbox } from '../sandboxes/momento';
-import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
+import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
+import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 
 const OWNER = {
 	email: 'momento-e2e@payments-pack.dev',
@@ -20,27 +21,6 @@ const OWNER = {
 /** examples/momento-trigger-callback.json: the trigger's webhookId and Secret Token. */
 const WEBHOOK_ID = '9c4d2e1f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
 const TOKEN = 'demo-callback-token';
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return true;
-		if (Date.now() > deadline) return false;
-		await sleep(200);
-	}
-}
-
-const UNFINISHED = new Set(['new', 'running', 'waiting']);
-
-/** Waits for `count` executions, all finished (the trigger answers before the run ends). */
-async function waitForExecutions(n8n: N8n, workflowId: string, count: number) {
-	let executions = await n8n.executions(workflowId);
-	await waitFor(async () => {
-		executions = await n8n.executions(workflowId);
-		return executions.length >= count && executions.every((e) => !UNFINISHED.has(e.status));
-	}, 15_000);
-	return executions;
-}
 
 describe('Momento callback trigger in n8n 2.41', () => {
 	let env: ProviderEnvironment<MomentoSandbox>;
@@ -90,7 +70,7 @@ describe('Momento callback trigger in n8n 2.41', () => {
 		await wrongToken.arrayBuffer();
 		expect(wrongToken.status).toBe(401);
 		// Activation checked the credential and recorded the production URL in static data.
-		const recorded = await waitFor(async () => {
+		const recorded = await waitUntil(async () => {
 			const { data } = await env.n8n.rest<{
 				staticData?: Record<string, { callbackUrl?: string }>;
 			}>('GET', `/api/v1/workflows/${trigger.id}`);
@@ -100,7 +80,9 @@ describe('Momento callback trigger in n8n 2.41', () => {
 
 		const delivery = await env.sandbox.setOrderStatus('deposit', orderID, 'completed');
 		expect(delivery.responseStatus).toBe(200);
-		const executions = await waitForExecutions(env.n8n, trigger.id, 1);
+		const executions = await waitForFinishedExecutions(env.n8n, trigger.id, 1, 15_000, {
+			includeData: true,
+		});
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		const emitted =

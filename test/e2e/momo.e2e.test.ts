@@ -4,8 +4,9 @@
 import { randomUUID } from 'node:crypto';
 
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
-import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
+import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
+import { waitForFinishedExecutions } from './lib/waits';
 
 const OWNER = {
 	email: 'momo-e2e@payments-pack.dev',
@@ -14,15 +15,6 @@ const OWNER = {
 	firstName: 'Momo',
 	lastName: 'Tester',
 };
-
-async function waitForExecutions(n8n: N8n, workflowId: string, count: number) {
-	let executions: Awaited<ReturnType<N8n['executions']>> = [];
-	for (let attempt = 0; attempt < 60 && executions.length < count; attempt++) {
-		await sleep(250);
-		executions = await n8n.executions(workflowId);
-	}
-	return executions;
-}
 
 describe('MTN MoMo in n8n 2.41', () => {
 	let env: ProviderEnvironment<MomoSandbox>;
@@ -85,7 +77,9 @@ describe('MTN MoMo in n8n 2.41', () => {
 			return response.status;
 		};
 		expect(await deliver()).toBe(200);
-		const executions = await waitForExecutions(env.n8n, trigger.id, 1);
+		const executions = await waitForFinishedExecutions(env.n8n, trigger.id, 1, 15_000, {
+			includeData: true,
+		});
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		const [emitted] = (executions[0].data?.resultData.runData['MoMo Callback']?.[0]?.data

@@ -9,8 +9,9 @@ import {
 	MONERIUM_SEED,
 	type MoneriumSandbox as BareMoneriumSandbox,
 } from '../sandboxes/monerium';
-import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
+import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
+import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 import type { RunningSandbox } from './providers';
 
 type MoneriumSandbox = BareMoneriumSandbox & RunningSandbox;
@@ -25,30 +26,6 @@ const OWNER = {
 
 const TRIGGER_WEBHOOK_ID = '2b7d4c1e-9f3a-4a6b-8c5d-0e1f2a3b4c5d';
 const ACCEPT_V2 = 'application/vnd.monerium.api-v2+json';
-
-async function waitForExecutions(n8n: N8n, workflowId: string, count: number, timeoutMs = 15_000) {
-	const deadline = Date.now() + timeoutMs;
-	let executions = await n8n.executions(workflowId);
-	const unfinished = () => executions.some((e) => ['new', 'running', 'waiting'].includes(e.status));
-	while ((executions.length < count || unfinished()) && Date.now() < deadline) {
-		await sleep(250);
-		executions = await n8n.executions(workflowId);
-	}
-	return executions;
-}
-
-/** Polls until `check` holds; returns whether it did within the time. */
-async function waitFor(
-	check: () => boolean | Promise<boolean>,
-	timeoutMs: number,
-): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return true;
-		if (Date.now() > deadline) return false;
-		await sleep(100);
-	}
-}
 
 describe('Monerium in n8n 2.41', () => {
 	let env: ProviderEnvironment<MoneriumSandbox>;
@@ -120,7 +97,7 @@ describe('Monerium in n8n 2.41', () => {
 
 		// Activation (it completes shortly after the API answers) subscribed the production URL, after
 		// that URL answered Monerium's subscription.created check.
-		await waitFor(() => env.sandbox.state.subscriptions.length > 0, 15_000);
+		await waitUntil(() => env.sandbox.state.subscriptions.length > 0, 15_000);
 		const subscriptions = env.sandbox.state.subscriptions;
 		expect(subscriptions).toHaveLength(1);
 		expect(subscriptions[0]).toMatchObject({
@@ -132,7 +109,7 @@ describe('Monerium in n8n 2.41', () => {
 
 		// Activation ends by saving the secret in the workflow's static data; until then the trigger
 		// can only answer the subscription check (a delivery gets 401 and Monerium retries later).
-		await waitFor(async () => {
+		await waitUntil(async () => {
 			const { data: workflow } = await env.n8n.rest<{
 				staticData?: Record<string, { secret?: string }>;
 			}>('GET', `/api/v1/workflows/${trigger.id}`);
@@ -141,7 +118,10 @@ describe('Monerium in n8n 2.41', () => {
 		const data = { id: MONERIUM_SEED.profileId, state: 'approved', kind: 'personal' };
 		const [signed] = await env.sandbox.emit('profile.updated', data);
 		expect(signed.status).toBe(200);
-		const executions = await waitForExecutions(env.n8n, trigger.id, 1);
+		const executions = await waitForFinishedExecutions(env.n8n, trigger.id, 1, 15_000, {
+			includeData: true,
+			intervalMs: 250,
+		});
 		expect(executions).toHaveLength(1);
 		expect(executions[0].status).toBe('success');
 		const emitted =

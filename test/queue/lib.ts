@@ -2,8 +2,7 @@
 // What the queue-mode tests share: the scale they run at, batch delivery and waiting for executions.
 import * as fs from 'node:fs';
 
-import type { ExecutionSummary, N8n } from '../e2e/lib/n8n';
-import { sleep } from '../e2e/lib/n8n';
+import type { N8n } from '../e2e/lib/n8n';
 
 export interface QueueScale {
 	name: 'full' | 'reduced';
@@ -22,43 +21,6 @@ export function queueScale(): QueueScale {
 	return process.env.PAYMENTS_PACK_QUEUE_SCALE === 'reduced'
 		? { name: 'reduced', workers: 1, batches: 4, itemsPerBatch: 10 }
 		: { name: 'full', workers: 2, batches: 20, itemsPerBatch: 10 };
-}
-
-const UNFINISHED = ['new', 'running', 'waiting', 'unknown'];
-
-/** Waits until the workflow has at least `count` executions and none is unfinished. */
-export async function waitForFinishedExecutions(
-	n8n: N8n,
-	workflowId: string,
-	count: number,
-	timeoutMs: number,
-	options: { includeData?: boolean } = {},
-): Promise<ExecutionSummary[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const executions = await n8n.executions(workflowId, {
-			includeData: options.includeData ?? false,
-			limit: 250,
-		});
-		const done =
-			executions.length >= count && !executions.some((e) => UNFINISHED.includes(e.status));
-		if (done || Date.now() > deadline) return executions;
-		await sleep(500);
-	}
-}
-
-/** Polls until `check` holds; returns whether it did in time. */
-export async function waitUntil(
-	check: () => boolean | Promise<boolean>,
-	timeoutMs: number,
-	intervalMs = 200,
-): Promise<boolean> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		if (await check()) return true;
-		if (Date.now() > deadline) return false;
-		await sleep(intervalMs);
-	}
 }
 
 /** POSTs `{ payments }` to a production webhook of the webhook process; returns the status. */

@@ -15,13 +15,8 @@ import { MONERIUM_SEED, type MoneriumSandbox } from '../sandboxes/monerium';
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
 import { sleep, type ExecutionSummary } from '../e2e/lib/n8n';
 import { startAllSandboxes, stopAllSandboxes, type StartedSandbox } from '../sandboxes/run';
-import {
-	deliverBatch,
-	treeCpuSeconds,
-	queueScale,
-	waitForFinishedExecutions,
-	waitUntil,
-} from './lib';
+import { waitForFinishedExecutions, waitUntil } from '../e2e/lib/waits';
+import { deliverBatch, queueScale, treeCpuSeconds } from './lib';
 import { BATCH_PATHS, BATCH_WORKFLOW_IDS, batchWorkflows } from './workflows';
 
 const OWNER = {
