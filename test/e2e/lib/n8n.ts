@@ -14,7 +14,7 @@ import { installPackInto, type PackInfo } from './pack';
 import type { RuntimePaths } from './runtime';
 import { describeFailure, logMessage, nodeOutput, parseExecuteOutput, tail } from './n8n-output';
 import type { CliResult, ExecuteResult, RunData } from './n8n-output';
-import { freePort, httpStatus, killGroup, sleep, track } from './processes';
+import { freePort, httpStatus, killGroup, sleep, stopGroup, track } from './processes';
 
 export { describeFailure, nodeOutput, parseExecuteOutput };
 export type { CliResult, ExecuteResult, RunData };
@@ -312,17 +312,7 @@ export class N8n {
 		if (!child) return;
 		this.child = undefined;
 		this.cookie = undefined;
-		killGroup(child, signal);
-		let timer: NodeJS.Timeout | undefined;
-		const killed = await Promise.race([
-			this.childExit!.then(() => true),
-			new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 20_000))),
-		]);
-		clearTimeout(timer);
-		if (!killed) {
-			killGroup(child, 'SIGKILL');
-			await this.childExit;
-		}
+		await stopGroup(child, signal, 20_000, this.childExit);
 	}
 
 	/** Stops n8n and removes the user folder. */

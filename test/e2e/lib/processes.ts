@@ -53,6 +53,37 @@ export function killGroup(child: ChildProcess, signal: NodeJS.Signals): void {
 	}
 }
 
+/** Resolves when the process has exited (at once if it already has). */
+export function waitForExit(child: ChildProcess): Promise<void> {
+	return new Promise((resolve) => {
+		if (child.exitCode !== null || child.signalCode !== null) resolve();
+		else child.once('exit', () => resolve());
+	});
+}
+
+/**
+ * Signals the child's process group and waits for the child to exit (`exited`, when the caller
+ * also waits for its own clean-up); SIGKILL to the group when it takes longer than `graceMs`.
+ */
+export async function stopGroup(
+	child: ChildProcess,
+	signal: NodeJS.Signals,
+	graceMs: number,
+	exited: Promise<void> = waitForExit(child),
+): Promise<void> {
+	killGroup(child, signal);
+	let timer: NodeJS.Timeout | undefined;
+	const done = await Promise.race([
+		exited.then(() => true),
+		new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
+	]);
+	clearTimeout(timer);
+	if (!done) {
+		killGroup(child, 'SIGKILL');
+		await exited;
+	}
+}
+
 export async function httpStatus(url: string): Promise<number> {
 	try {
 		const response = await fetch(url);

@@ -1,13 +1,14 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, @n8n/community-nodes/no-dangerous-functions */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-dangerous-functions */
 // Private PostgreSQL and Redis servers for n8n's queue mode: Debian's binaries (scripts/queue-deps.sh
 // installs them), data in a temp dir, listening on 127.0.0.1 only, stopped and removed by stop().
 // Both are tuned for throwaway test data (no fsync, no persistence): never point real data at them.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-import { freePort, sleep, track } from './processes';
+import { freePort, sleep, stopGroup, track } from './processes';
 import { REPO_ROOT, cacheDir } from './runtime';
 
 export interface QueueDependencyPaths {
@@ -53,37 +54,6 @@ export interface RunningRedis extends RunningService {
 /** Runs `argv` as `user` (when set) through runuser; returns the spawn arguments. */
 function asUser(user: string, argv: string[]): [string, string[]] {
 	return user ? ['runuser', ['-u', user, '--', ...argv]] : [argv[0], argv.slice(1)];
-}
-
-function waitForExit(child: ChildProcess): Promise<void> {
-	return new Promise((resolve) => {
-		if (child.exitCode !== null || child.signalCode !== null) resolve();
-		else child.once('exit', () => resolve());
-	});
-}
-
-async function stopChild(child: ChildProcess, signal: NodeJS.Signals, graceMs = 15_000) {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = waitForExit(child);
-	try {
-		process.kill(-child.pid!, signal);
-	} catch {
-		child.kill(signal);
-	}
-	let timer: NodeJS.Timeout | undefined;
-	const done = await Promise.race([
-		exited.then(() => true),
-		new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), graceMs))),
-	]);
-	clearTimeout(timer);
-	if (!done) {
-		try {
-			process.kill(-child.pid!, 'SIGKILL');
-		} catch {
-			// gone
-		}
-		await exited;
-	}
 }
 
 /** Starts a fresh PostgreSQL cluster (trust authentication on 127.0.0.1, one database). */
@@ -144,7 +114,7 @@ export async function startPostgres(deps: QueueDependencyPaths): Promise<Running
 		);
 		if (ready.status === 0) break;
 		if (child.exitCode !== null || Date.now() > deadline) {
-			await stopChild(child, 'SIGINT');
+			await stopGroup(child, 'SIGINT', 15_000);
 			const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
 			fs.rmSync(dir, { recursive: true, force: true });
 			throw new Error(`PostgreSQL did not start on 127.0.0.1:${port}:\n${text.slice(-2000)}`);
@@ -168,7 +138,7 @@ export async function startPostgres(deps: QueueDependencyPaths): Promise<Running
 		{ encoding: 'utf8' },
 	);
 	if (created.status !== 0) {
-		await stopChild(child, 'SIGINT');
+		await stopGroup(child, 'SIGINT', 15_000);
 		fs.rmSync(dir, { recursive: true, force: true });
 		throw new Error(`could not create the database: ${created.stderr}`);
 	}
@@ -187,7 +157,7 @@ export async function startPostgres(deps: QueueDependencyPaths): Promise<Running
 		},
 		stop: async () => {
 			// SIGINT = "fast" shutdown: disconnects clients instead of waiting for them
-			await stopChild(child, 'SIGINT');
+			await stopGroup(child, 'SIGINT', 15_000);
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};
@@ -220,7 +190,7 @@ export async function startRedis(deps: QueueDependencyPaths): Promise<RunningRed
 	for (;;) {
 		if (await answersPing(port)) break;
 		if (child.exitCode !== null || Date.now() > deadline) {
-			await stopChild(child, 'SIGTERM');
+			await stopGroup(child, 'SIGTERM', 15_000);
 			const logFile = path.join(dir, 'redis.log');
 			const text = fs.existsSync(logFile) ? fs.readFileSync(logFile, 'utf8') : '';
 			fs.rmSync(dir, { recursive: true, force: true });
@@ -233,7 +203,7 @@ export async function startRedis(deps: QueueDependencyPaths): Promise<RunningRed
 		pid: child.pid!,
 		n8nEnv: { QUEUE_BULL_REDIS_HOST: '127.0.0.1', QUEUE_BULL_REDIS_PORT: String(port) },
 		stop: async () => {
-			await stopChild(child, 'SIGTERM');
+			await stopGroup(child, 'SIGTERM', 15_000);
 			fs.rmSync(dir, { recursive: true, force: true });
 		},
 	};
@@ -241,7 +211,6 @@ export async function startRedis(deps: QueueDependencyPaths): Promise<RunningRed
 
 /** Whether a Redis server answers PING on the port (RESP inline command). */
 async function answersPing(port: number): Promise<boolean> {
-	const net = await import('node:net');
 	return await new Promise((resolve) => {
 		const socket = net.connect(port, '127.0.0.1');
 		const done = (ok: boolean) => {
