@@ -5,22 +5,14 @@
 // the bare helpers.httpRequest floor (a bench-only package made at run time), each after a
 // warm-up of the same size, all in one workflow run. Figures: each node's executionTime.
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 
-import {
-	N8n,
-	describeFailure,
-	nodeOutput,
-	parseExecuteOutput,
-	type ExecuteResult,
-	type RunData,
-} from '../test/e2e/lib/n8n';
+import { N8n, describeFailure, nodeOutput } from '../test/e2e/lib/n8n';
 import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
 import { readRuntime, type RuntimePaths } from '../test/e2e/lib/runtime';
-import { BILL, packParameters, type ConductorInfo } from './lib/conductor';
+import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';
 import { BENCH_FLOOR_TYPE, BENCH_ITEMS_TYPE, installFloorPackage } from './lib/floor-package';
 import { median, round } from './lib/measure';
+import { blocker, executeToFile, executionTime } from './lib/real-n8n';
 import { buildPrivatePack } from './lib/private-pack';
 import { writeSection, type Row } from './lib/results';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
@@ -48,34 +40,7 @@ function variantNode(variant: Variant, name: string, info: ConductorInfo) {
 		};
 	}
 	if (variant === 'floor') return { name, type: BENCH_FLOOR_TYPE, typeVersion: 1, parameters: {} };
-	// A JS literal with spaces between closing braces: "}}" would end the expression early.
-	const amount = `{ currency: ${JSON.stringify(BILL.amount.currency)}, value: ${JSON.stringify(BILL.amount.value)} }`;
-	const item = `{ id: ${JSON.stringify(BILL.id)}, amount: ${amount} }`;
-	return {
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${info.baseUrl}/transactions`,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: 'momentConductorApi',
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'Accept', value: 'application/json' },
-					{ name: 'Retailer-Id', value: info.retailerIds[0] },
-					{ name: 'Idempotency-Key', value: '={{ $json.idempotencyKey }}' },
-				],
-			},
-			sendBody: true,
-			contentType: 'json',
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ external_reference: $json.reference, items: [${item}], complete: false }) }}`,
-			options: {},
-		},
-		credentials: { momentConductorApi: CREDENTIAL },
-	};
+	return conductorHttpRequestNode(name, info, CREDENTIAL);
 }
 
 /** Start -> for each variant: items, warm-up node; then for each variant: items, measured node. */
@@ -115,49 +80,6 @@ function workflow(id: string, order: Variant[], info: ConductorInfo) {
 		connections,
 		pinData: {},
 	};
-}
-
-function executionTime(run: RunData, name: string): number {
-	const task = run.data.resultData.runData[name]?.[0] as { executionTime?: number } | undefined;
-	if (typeof task?.executionTime !== 'number') throw new Error(`no executionTime for "${name}"`);
-	return task.executionTime;
-}
-
-/**
- * `n8n execute --id` with its output going to a file rather than a pipe: the run data it prints is
- * many MB here (6000 items), and writes to a pipe that are still pending when n8n exits are lost
- * (N8n.execute() then found no run in one run of three); writes to a file are synchronous.
- */
-function executeToFile(n8n: N8n, runtime: RuntimePaths, workflowId: string): ExecuteResult {
-	const file = join(n8n.userFolder, `execute-${workflowId}.log`);
-	const fd = openSync(file, 'w');
-	try {
-		const child = spawnSync(runtime.node24Bin, [runtime.n8nBin, 'execute', `--id=${workflowId}`], {
-			env: n8n.env(),
-			cwd: n8n.userFolder,
-			stdio: ['ignore', fd, fd],
-			timeout: 300_000,
-			killSignal: 'SIGKILL',
-		});
-		const output = readFileSync(file, 'utf8');
-		return { code: child.status, stdout: output, stderr: '', ...parseExecuteOutput(output) };
-	} finally {
-		closeSync(fd);
-		rmSync(file, { force: true });
-	}
-}
-
-/** Why the scenario cannot run here, or undefined when it can. */
-function blocker(): string | undefined {
-	try {
-		const runtime = readRuntime();
-		if (!existsSync(runtime.node24Bin) || !existsSync(runtime.n8nBin)) {
-			return `the n8n runtime recorded in paths.json is missing (${runtime.n8nBin}); run scripts/n8n.sh`;
-		}
-	} catch (error) {
-		return (error as Error).message;
-	}
-	return undefined;
 }
 
 describe('scenario 1b (real n8n): pack node vs HTTP Request node vs bare helper floor', () => {

@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { refreshOnce } from '../nodes/shared/refresh-once';
 export const MEMENTO_DEFAULT_BASE_URL = 'https://api.mementopayments.com';
 /** The document asks for the project id "in the header" without naming it: assumed name. */
 export const MEMENTO_DEFAULT_PROJECT_HEADER = 'X-Project-Id';
@@ -82,17 +83,22 @@ export class MementoPaymentsApi implements ICredentialType {
 
 	/** Opens a session (POST /v1/sessions) when none is stored or Memento answered 401. */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const response = (await this.helpers.httpRequest({
-			method: 'POST',
-			url: `${mementoBaseUrl(credentials)}/v1/sessions`,
-			headers: {
-				Accept: 'application/json',
-				Authorization: `Bearer ${String(credentials.authenticationToken ?? '').trim()}`,
-				...mementoProjectHeaders(credentials),
-			},
-			json: true,
-		})) as { token?: unknown };
-		return { sessionToken: typeof response?.token === 'string' ? response.token : '' };
+		const authenticationToken = String(credentials.authenticationToken ?? '').trim();
+		// Items sent in parallel that see the same expired session share one login.
+		const identity = [mementoBaseUrl(credentials), authenticationToken].join('\u001f');
+		return await refreshOnce(identity, String(credentials.sessionToken ?? ''), async () => {
+			const response = (await this.helpers.httpRequest({
+				method: 'POST',
+				url: `${mementoBaseUrl(credentials)}/v1/sessions`,
+				headers: {
+					Accept: 'application/json',
+					Authorization: `Bearer ${authenticationToken}`,
+					...mementoProjectHeaders(credentials),
+				},
+				json: true,
+			})) as { token?: unknown };
+			return { sessionToken: typeof response?.token === 'string' ? response.token : '' };
+		});
 	}
 
 	/** Every call carries the session token and, when set, the project header. */

@@ -8,6 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { refreshOnce } from '../nodes/shared/refresh-once';
 import {
 	basicAuthorization,
 	describeTokenRefusal,
@@ -118,39 +119,48 @@ export class MtnMomoApi implements ICredentialType {
 	 * per product per credential lifetime, shared by every item and every execution.
 	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
-		const apiUser = text(credentials.apiUser);
-		const apiKey = text(credentials.apiKey);
-		const tokens: SessionTokens = {};
-		// Sandbox provisioning needs only a subscription key: nothing to exchange yet.
-		if (apiUser === '' || apiKey === '') return { sessionTokens: serialiseSessionTokens(tokens) };
-		const baseUrl = normaliseBaseUrl(credentials.baseUrl);
-		for (const product of MOMO_PRODUCTS) {
-			const subscriptionKey = text(credentials[subscriptionKeyField(product)]);
-			if (subscriptionKey === '') continue;
-			const response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrl}/${product}/token/`,
-				headers: {
-					Authorization: basicAuthorization(apiUser, apiKey),
-					'Ocp-Apim-Subscription-Key': subscriptionKey,
-					Accept: 'application/json',
-				},
-				json: true,
-				returnFullResponse: true,
-				ignoreHttpStatusErrors: true,
-			})) as { statusCode: number; body: unknown };
-			const body = (response.body ?? {}) as { access_token?: unknown };
-			tokens[product] =
-				response.statusCode < 300 && typeof body.access_token === 'string'
-					? { token: body.access_token }
-					: {
-							refusal: {
-								statusCode: response.statusCode,
-								message: describeTokenRefusal(response.statusCode, response.body),
-							},
-						};
-		}
-		return { sessionTokens: serialiseSessionTokens(tokens) };
+		// Items sent in parallel that see the same expired tokens share one exchange.
+		const identity = [
+			normaliseBaseUrl(credentials.baseUrl),
+			text(credentials.apiUser),
+			text(credentials.apiKey),
+			...MOMO_PRODUCTS.map((product) => text(credentials[subscriptionKeyField(product)])),
+		].join('\u001f');
+		return await refreshOnce(identity, text(credentials.sessionTokens), async () => {
+			const apiUser = text(credentials.apiUser);
+			const apiKey = text(credentials.apiKey);
+			const tokens: SessionTokens = {};
+			// Sandbox provisioning needs only a subscription key: nothing to exchange yet.
+			if (apiUser === '' || apiKey === '') return { sessionTokens: serialiseSessionTokens(tokens) };
+			const baseUrl = normaliseBaseUrl(credentials.baseUrl);
+			for (const product of MOMO_PRODUCTS) {
+				const subscriptionKey = text(credentials[subscriptionKeyField(product)]);
+				if (subscriptionKey === '') continue;
+				const response = (await this.helpers.httpRequest({
+					method: 'POST',
+					url: `${baseUrl}/${product}/token/`,
+					headers: {
+						Authorization: basicAuthorization(apiUser, apiKey),
+						'Ocp-Apim-Subscription-Key': subscriptionKey,
+						Accept: 'application/json',
+					},
+					json: true,
+					returnFullResponse: true,
+					ignoreHttpStatusErrors: true,
+				})) as { statusCode: number; body: unknown };
+				const body = (response.body ?? {}) as { access_token?: unknown };
+				tokens[product] =
+					response.statusCode < 300 && typeof body.access_token === 'string'
+						? { token: body.access_token }
+						: {
+								refusal: {
+									statusCode: response.statusCode,
+									message: describeTokenRefusal(response.statusCode, response.body),
+								},
+							};
+			}
+			return { sessionTokens: serialiseSessionTokens(tokens) };
+		});
 	}
 
 	authenticate = async (

@@ -68,3 +68,43 @@ export async function rawFetchLoop(info: ConductorInfo, items: BenchItem[]): Pro
 	}
 	return created;
 }
+
+/**
+ * n8n's HTTP Request node sending the same transaction:create request as the pack: predefined
+ * momentConductorApi credential, headers and body from expressions on the item.
+ */
+export function conductorHttpRequestNode(
+	name: string,
+	info: ConductorInfo,
+	credential: { id: string; name: string },
+	options: Record<string, unknown> = {},
+) {
+	// A JS literal with spaces between closing braces: "}}" would end the expression early.
+	const amount = `{ currency: ${JSON.stringify(BILL.amount.currency)}, value: ${JSON.stringify(BILL.amount.value)} }`;
+	const item = `{ id: ${JSON.stringify(BILL.id)}, amount: ${amount} }`;
+	return {
+		name,
+		type: 'n8n-nodes-base.httpRequest',
+		typeVersion: 4.2,
+		parameters: {
+			method: 'POST',
+			url: `${info.baseUrl}/transactions`,
+			authentication: 'predefinedCredentialType',
+			nodeCredentialType: 'momentConductorApi',
+			sendHeaders: true,
+			headerParameters: {
+				parameters: [
+					{ name: 'Accept', value: 'application/json' },
+					{ name: 'Retailer-Id', value: info.retailerIds[0] },
+					{ name: 'Idempotency-Key', value: '={{ $json.idempotencyKey }}' },
+				],
+			},
+			sendBody: true,
+			contentType: 'json',
+			specifyBody: 'json',
+			jsonBody: `={{ JSON.stringify({ external_reference: $json.reference, items: [${item}], complete: false }) }}`,
+			options,
+		},
+		credentials: { momentConductorApi: credential },
+	};
+}

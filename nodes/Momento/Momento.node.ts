@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { resources } from './actions';
-import { router } from './actions/router';
+import { batchingOptions } from '../shared/batching';
+import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
 import { getWithdrawalBanks } from './methods/loadOptions';
 
 export class Momento implements INodeType {
@@ -40,6 +41,7 @@ export class Momento implements INodeType {
 				default: 'deposit',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			batchingOptions(DEFAULT_PARALLEL_REQUESTS),
 		],
 	};
 

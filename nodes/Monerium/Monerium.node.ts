@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { resources } from './actions';
-import { router } from './actions/router';
+import { batchingOptions } from '../shared/batching';
+import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
 
 export class Monerium implements INodeType {
@@ -55,6 +56,7 @@ export class Monerium implements INodeType {
 				default: 'order',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			batchingOptions(DEFAULT_PARALLEL_REQUESTS),
 		],
 	};
 

@@ -208,7 +208,7 @@ export function checkOrderAgreement(order: OrderToCheck, now: Date): void {
 		throw new FieldError(
 			'Message',
 			`Message time ${formatMessageTime(parsed.at)} is more than ${MESSAGE_FRESHNESS_MINUTES} minutes from now`,
-			'Build and sign a new message right before placing the order.',
+			'Build and sign a new message right before placing the order. An order already placed is found by its order id (derived from the order, not the message), not placed again.',
 		);
 	}
 	if (

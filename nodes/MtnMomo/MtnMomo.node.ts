@@ -7,7 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { resources } from './actions';
-import { router } from './actions/router';
+import { batchingOptions } from '../shared/batching';
+import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
 
 export class MtnMomo implements INodeType {
 	description: INodeTypeDescription = {
@@ -50,6 +51,7 @@ export class MtnMomo implements INodeType {
 				default: 'collection',
 			},
 			...Object.values(resources).flatMap((resource) => resource.description),
+			batchingOptions(DEFAULT_PARALLEL_REQUESTS),
 		],
 	};
 

@@ -1,6 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { addDecimals, compareDecimals, requireAmount, requireCurrency } from './money';
+import {
+	addDecimals,
+	compareDecimals,
+	requireAmount,
+	requireCurrency,
+	subtractDecimals,
+} from './money';
 import { FieldError } from './validation';
 
 /** What one money move is worth, per currency (usually a single entry). */
@@ -20,12 +26,20 @@ export interface GuardSettings {
 	limits: SpendingLimits;
 }
 
-/** What this node has moved so far in this execution; lives in the node's execution context. */
+/**
+ * What this node has sent so far in this execution; lives in the node's execution context. A move
+ * counts from the moment it is sent until the provider definitively refuses it, so a move whose
+ * outcome is unknown (no answer, 5xx, a status that could not be read) stays counted.
+ */
 export interface GuardLedger {
 	moves: number;
 	totals: Record<string, string>;
-	/** Idempotency keys already counted: a replay of the same request counts once. */
-	keys: string[];
+	/**
+	 * Key of every counted move and the fingerprint of its request: the same request sent again
+	 * under its key (Retry On Fail after the lookup proved it absent) counts once; another request
+	 * under a counted key is refused.
+	 */
+	keys: Record<string, string>;
 }
 
 export const safetyOptions: INodeProperties = {
@@ -94,6 +108,12 @@ function parseCurrencyAmounts(text: string, field: string): Record<string, strin
 			);
 		}
 		const currency = requireCurrency(match[1], `${field} currency`);
+		if (limits[currency] !== undefined) {
+			throw new FieldError(
+				field,
+				`${field} lists ${currency} twice ("${text.trim()}"): give each currency once`,
+			);
+		}
 		limits[currency] = requireAmount(match[2], `${field} for ${currency}`, { currency });
 	}
 	return limits;
@@ -146,47 +166,76 @@ export function perItemViolation(amounts: MoveAmounts, limits: SpendingLimits): 
 }
 
 export function emptyLedger(): GuardLedger {
-	return { moves: 0, totals: {}, keys: [] };
+	return { moves: 0, totals: {}, keys: {} };
+}
+
+/** Whether this exact request was already counted under its key in this execution. */
+export function alreadyCounted(
+	ledger: GuardLedger,
+	key: string | undefined,
+	requestFingerprint: string,
+): boolean {
+	return key !== undefined && ledger.keys[key] === requestFingerprint;
 }
 
 /**
- * Why this move would cross an execution-wide limit given what was already moved, or undefined.
- * A key already counted (a replay of the same request) never crosses anything.
+ * Why this move may not be sent given what was already sent in this execution, or undefined.
+ * Every move about to be sent is checked, whatever its key; only the same request under the same
+ * key (already counted) is not counted twice. A key already counted for another request is refused.
  */
 export function executionViolation(
 	amounts: MoveAmounts | undefined,
 	key: string | undefined,
+	requestFingerprint: string,
 	limits: SpendingLimits,
 	ledger: GuardLedger,
 ): string | undefined {
-	if (key !== undefined && ledger.keys.includes(key)) return undefined;
+	if (key !== undefined && ledger.keys[key] !== undefined) {
+		if (ledger.keys[key] === requestFingerprint) return undefined;
+		return `the key ${key} was already used in this execution for a different request`;
+	}
 	if (limits.maxMoves > 0 && ledger.moves + 1 > limits.maxMoves) {
-		return `Maximum Money Moves per Execution is ${limits.maxMoves}; ${ledger.moves} already made in this execution`;
+		return `Maximum Money Moves per Execution is ${limits.maxMoves}; ${ledger.moves} already sent in this execution`;
 	}
 	for (const { currency, amount } of amounts ?? []) {
 		const cap = limits.totalPerExecution[currency];
 		if (cap === undefined) continue;
 		const sofar = ledger.totals[currency] ?? '0';
 		if (compareDecimals(addDecimals(sofar, amount), cap) > 0) {
-			return `Maximum Total per Execution for ${currency} is ${cap}; ${currency} ${sofar} already moved in this execution and this item moves ${amount}`;
+			return `Maximum Total per Execution for ${currency} is ${cap}; ${currency} ${sofar} already sent in this execution and this item moves ${amount}`;
 		}
 	}
 	return undefined;
 }
 
-/** Counts a move that went through (once per key). */
-export function recordMove(
+/** Counts a move before it is sent (once per key and request). */
+export function reserveMove(
+	ledger: GuardLedger,
+	amounts: MoveAmounts | undefined,
+	key: string | undefined,
+	requestFingerprint: string,
+): void {
+	if (alreadyCounted(ledger, key, requestFingerprint)) return;
+	if (key !== undefined) ledger.keys[key] = requestFingerprint;
+	ledger.moves += 1;
+	for (const { currency, amount } of amounts ?? []) {
+		ledger.totals[currency] = addDecimals(ledger.totals[currency] ?? '0', amount);
+	}
+}
+
+/** Takes back a reservation: the provider definitively refused the move, so nothing moved. */
+export function releaseMove(
 	ledger: GuardLedger,
 	amounts: MoveAmounts | undefined,
 	key: string | undefined,
 ): void {
 	if (key !== undefined) {
-		if (ledger.keys.includes(key)) return;
-		ledger.keys.push(key);
+		if (ledger.keys[key] === undefined) return;
+		delete ledger.keys[key];
 	}
-	ledger.moves += 1;
+	ledger.moves = Math.max(0, ledger.moves - 1);
 	for (const { currency, amount } of amounts ?? []) {
-		ledger.totals[currency] = addDecimals(ledger.totals[currency] ?? '0', amount);
+		ledger.totals[currency] = subtractDecimals(ledger.totals[currency] ?? '0', amount);
 	}
 }
 

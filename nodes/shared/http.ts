@@ -10,6 +10,8 @@ import {
 	type ICredentialsDecrypted,
 } from 'n8n-workflow';
 
+import { limiterFor } from './request-limiter';
+
 export type RequestContext =
 	| IExecuteFunctions
 	| ILoadOptionsFunctions
@@ -209,13 +211,29 @@ export async function sendWithRetry(
 		? { credentialsDecrypted: options.credentials }
 		: undefined;
 
+	const limiter = limiterFor(context);
 	for (let attempt = 1; ; attempt++) {
-		const outcome = await attemptOnce(
-			context,
-			credentialType,
-			httpOptions,
-			additionalCredentialOptions,
-		);
+		// The node run's limiter shares capacity, 429 pauses and budgets between items in flight.
+		const release = await limiter?.acquire();
+		let outcome: AttemptOutcome;
+		try {
+			outcome = await attemptOnce(
+				context,
+				credentialType,
+				httpOptions,
+				additionalCredentialOptions,
+			);
+		} finally {
+			release?.();
+		}
+		if ('response' in outcome && outcome.response.statusCode === 429) {
+			limiter?.rateLimited(
+				parseRetryAfterMs(outcome.response.headers['retry-after']),
+				backoffDelayMs(attempt, policy),
+			);
+		} else {
+			limiter?.answered();
+		}
 		if ('failure' in outcome) {
 			const { failure } = outcome;
 			if (failure.status !== undefined) {

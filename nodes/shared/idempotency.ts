@@ -1,35 +1,44 @@
 import { createHash } from 'crypto';
 
+/**
+ * What makes two money moves "the same payment": the workflow, the node, the operation and the
+ * payment instruction itself (a business reference such as an external reference, or else every
+ * parameter the node resolved for the item). Nothing about the execution is in it, so n8n's Retry
+ * of a failed execution, a re-delivered webhook or a re-run after a worker crash derive the same
+ * key for the same instruction, and the provider (or the node's lookup) recognises the repeat.
+ */
 export interface IdempotencyScope {
-	/** The workflow execution; a re-run of the same item in it gets the same key. */
-	executionId: string;
 	workflowId: string | undefined;
 	nodeId: string;
-	/**
-	 * Which run of the node in this execution: a node inside Loop Over Items runs once per batch,
-	 * and every batch starts again at item 0. n8n's Retry On Fail re-runs the same run index.
-	 */
-	runIndex: number;
-	itemIndex: number;
-	/** `resource:operation`, so two operations on one item never share a key. */
+	/** `resource:operation`, so two operations on one instruction never share a key. */
 	operation: string;
+	/** `reference:<business reference>` or `parameters:<canonical JSON of the resolved parameters>`. */
+	instruction: string;
 }
 
-/**
- * The default Idempotency-Key: the same for the same item of the same node in the same execution,
- * so n8n's Retry On Fail and the transport's own retries replay the first answer instead of paying
- * twice. A fresh execution (a new run of the workflow) gets new keys.
- */
+/** The default Idempotency-Key (or orderID) of an instruction: same instruction, same key. */
 export function deriveIdempotencyKey(scope: IdempotencyScope, prefix = 'n8n'): string {
-	const material = [
-		scope.workflowId ?? '',
-		scope.executionId,
-		scope.nodeId,
-		scope.operation,
-		String(scope.runIndex),
-		String(scope.itemIndex),
-	].join('\u001f');
+	const material = [scope.workflowId ?? '', scope.nodeId, scope.operation, scope.instruction].join(
+		'\u001f',
+	);
 	return `${prefix}-${createHash('sha256').update(material).digest('hex').slice(0, 48)}`;
+}
+
+/** JSON with object keys sorted at every depth, so equal values always give equal text. */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map((entry) => canonicalJson(entry)).join(',')}]`;
+	if (value && typeof value === 'object') {
+		const entries = Object.entries(value as Record<string, unknown>)
+			.filter(([, entry]) => entry !== undefined)
+			.sort(([left], [right]) => (left < right ? -1 : left > right ? 1 : 0));
+		return `{${entries.map(([name, entry]) => `${JSON.stringify(name)}:${canonicalJson(entry)}`).join(',')}}`;
+	}
+	return JSON.stringify(value ?? null);
+}
+
+/** A short digest of a request, to tell "the same request again" from "another request, same key". */
+export function fingerprint(value: unknown): string {
+	return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
 }
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;

@@ -173,3 +173,15 @@ export function multiplyDecimal(amount: string, times: number): string {
 		? digits
 		: `${digits.slice(0, -fraction.length)}.${digits.slice(-fraction.length)}`;
 }
+
+/** `left - right` for non-negative decimal strings, exactly; never below zero. */
+export function subtractDecimals(left: string, right: string): string {
+	const scale = Math.max((left.split('.')[1] ?? '').length, (right.split('.')[1] ?? '').length);
+	const toUnits = (value: string) => {
+		const [integer, fraction = ''] = value.split('.');
+		return BigInt(integer + fraction.padEnd(scale, '0'));
+	};
+	const difference = toUnits(left) - toUnits(right);
+	const digits = (difference > 0n ? difference : 0n).toString().padStart(scale + 1, '0');
+	return scale === 0 ? digits : `${digits.slice(0, -scale)}.${digits.slice(-scale)}`;
+}

@@ -17,6 +17,7 @@ import {
 import { randomUUID } from 'node:crypto';
 
 import { TestCredentialsHelper, type StoredCredential } from './credentials-helper';
+import { TestJournal, useJournal } from './journal';
 import { PACKAGE_NAME, loadPackageCredentialTypes, loadPackageNodeTypes } from './package-types';
 
 /** Feeds the test's items into the workflow, like a Manual Trigger followed by a Set node. */
@@ -146,6 +147,12 @@ export interface RunOptions {
 	executionId?: string;
 	staticData?: IDataObject;
 	/**
+	 * n8n's deduplication store (the node's journal of money moves). Pass the same one to several
+	 * runs to model executions of one n8n (e.g. n8n's Retry of a failed execution); by default each
+	 * run has a fresh one.
+	 */
+	journal?: TestJournal;
+	/**
 	 * Connections [from, output, to] instead of the default chain Items -> nodes[0] -> nodes[1]...
 	 * ("Items" is the node that emits the test's items).
 	 */
@@ -155,6 +162,7 @@ export interface RunOptions {
 export interface RunResult {
 	run: IRun;
 	executionId: string;
+	journal: TestJournal;
 	credentialsHelper: TestCredentialsHelper;
 	/** Items output by a node on its first run (main output 0 unless given). */
 	output(nodeName: string, outputIndex?: number): INodeExecutionData[];
@@ -286,6 +294,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 		updatedAt: new Date(),
 	} as never);
 	const additionalData = buildAdditionalData(credentialsHelper, hooks, executionId);
+	const journal = await useJournal(options.journal);
 
 	const run = await new WorkflowExecute(additionalData, 'manual').run({
 		workflow,
@@ -297,6 +306,7 @@ export async function runWorkflow(options: RunOptions): Promise<RunResult> {
 	return {
 		run,
 		executionId,
+		journal,
 		credentialsHelper,
 		output,
 		json: (nodeName: string) => output(nodeName).map((item) => item.json),

@@ -1,9 +1,12 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import {
-	paidFromSource,
+	contributionMove,
+	paymentMove,
 	payRequestShare,
 	shareOf,
 } from '../../nodes/MementoPayments/actions/money-move';
-import type { MementoRequest } from '../../nodes/MementoPayments/actions/types';
+import type { MementoLookup, MementoRequest } from '../../nodes/MementoPayments/actions/types';
 import { describeRequest } from '../../nodes/shared/money-guards';
 
 const ME = 'me-uuid';
@@ -16,28 +19,25 @@ describe('Memento money moves', () => {
 	});
 
 	it('a payment with a currency says what it moves; without one it does not', () => {
-		expect(paidFromSource.amountsOf(payment({ amount: '12.50', currency: 'gbp' }))).toEqual([
+		expect(paymentMove.amountsOf(payment({ amount: '12.50', currency: 'gbp' }))).toEqual([
 			{ currency: 'GBP', amount: '12.50' },
 		]);
-		expect(paidFromSource.amountsOf(payment({ amount: '12.5' }))).toBeUndefined();
+		expect(paymentMove.amountsOf(payment({ amount: '12.5' }))).toBeUndefined();
 	});
 
 	it("without a currency the payment source's is read, and the amount put in its scale", async () => {
 		const paths: string[] = [];
-		const amounts = await paidFromSource.lookupAmounts(
-			payment({ amount: '12.5' }),
-			async (path) => {
-				paths.push(path);
-				return { uuid: 'card', currency: 'GBP' };
-			},
-		);
+		const amounts = await paymentMove.lookupAmounts(payment({ amount: '12.5' }), async (path) => {
+			paths.push(path);
+			return { uuid: 'card', currency: 'GBP' };
+		});
 		expect(amounts).toEqual([{ currency: 'GBP', amount: '12.50' }]);
 		expect(paths).toEqual(['/v1/payment-sources/card']);
 		await expect(
-			paidFromSource.lookupAmounts(payment({ amount: '12.5' }), async () => ({ currency: 'JPY' })),
+			paymentMove.lookupAmounts(payment({ amount: '12.5' }), async () => ({ currency: 'JPY' })),
 		).rejects.toThrow('more decimals than JPY allows');
 		expect(
-			await paidFromSource.lookupAmounts(payment({ amount: '1' }), async () => ({})),
+			await paymentMove.lookupAmounts(payment({ amount: '1' }), async () => ({})),
 		).toBeUndefined();
 	});
 
@@ -66,6 +66,100 @@ describe('Memento money moves', () => {
 		);
 		expect(amounts).toEqual([{ currency: 'GBP', amount: '25.00' }]);
 		expect(paths).toEqual(['/v1/requests/r-1', '/v1/users/current']);
+	});
+});
+
+describe('Memento lookups: which record is the move a request made', () => {
+	/** A lookup over fixed lists: records what it was asked, answers what `first` matches. */
+	const lookupOver = (items: IDataObject[], single: IDataObject = {}) => {
+		const asked: Array<{ path: string; qs: Record<string, string> }> = [];
+		const lookup: MementoLookup = {
+			get: async () => single,
+			me: async () => ({ uuid: ME }),
+			first: async (path, qs, matches) => {
+				asked.push({ path, qs });
+				return items.find(matches);
+			},
+		};
+		return { lookup, asked };
+	};
+	const toAnna = {
+		method: 'POST',
+		path: '/v1/payments',
+		body: { user_uuid: 'anna', amount: '12.50', payment_source_uuid: 'card', pin: '1234' },
+	} as MementoRequest;
+	const record = (extra: IDataObject = {}): IDataObject => ({
+		uuid: 'p1',
+		recipient_uuid: 'anna',
+		amount: '12.5',
+		currency: 'GBP',
+		payment_source_uuid: 'card',
+		description: null,
+		status: 'completed',
+		...extra,
+	});
+
+	it('a payment: my payments of that amount, newest first; same recipient, amount, source and description', async () => {
+		const { lookup, asked } = lookupOver([record()]);
+		expect(await paymentMove.find(toAnna, lookup)).toMatchObject({ uuid: 'p1' });
+		expect(asked).toEqual([
+			{
+				path: '/v1/payments',
+				qs: { filter: 'owner:eq:me,amount:eq:12.50', sort: 'created_at:desc' },
+			},
+		]);
+	});
+
+	it.each([
+		['another recipient', { recipient_uuid: 'ben' }],
+		['another amount', { amount: '12.51' }],
+		['another payment source', { payment_source_uuid: 'savings' }],
+		['a description the request does not have', { description: 'Rent' }],
+		['a failed status', { status: 'failed' }],
+	])('a payment with %s is not the one', async (_, extra) => {
+		expect(await paymentMove.find(toAnna, lookupOver([record(extra)]).lookup)).toBeUndefined();
+	});
+
+	it('a payment to a phone number matches on its digits', async () => {
+		const toPhone = {
+			...toAnna,
+			body: { ...toAnna.body, user_uuid: undefined, phone: '+44 7700 900099' },
+		};
+		const found = await paymentMove.find(
+			toPhone as MementoRequest,
+			lookupOver([record({ recipient_uuid: null, recipient_phone: '447700900099' })]).lookup,
+		);
+		expect(found).toMatchObject({ uuid: 'p1' });
+	});
+
+	it("a contribution: mine, to that pool, with the same message; someone else's is not", async () => {
+		const contribute = {
+			method: 'POST',
+			path: '/v1/pools/pool-1/contributions',
+			body: { amount: '10', payment_source_uuid: 'card', pin: '1234', message: 'For Anna' },
+		} as MementoRequest;
+		const theirs = { uuid: 'c0', user_uuid: 'other', amount: '10.00', message: 'For Anna' };
+		const mine = { uuid: 'c1', user_uuid: ME, amount: '10.00', message: 'For Anna' };
+		const { lookup, asked } = lookupOver([theirs, mine]);
+		expect(await contributionMove.find(contribute, lookup)).toMatchObject({ uuid: 'c1' });
+		expect(asked[0].path).toBe('/v1/pools/pool-1/contributions');
+	});
+
+	it('paying a request: found when my share is paid, absent while it is pending', async () => {
+		const pay = { method: 'POST', path: '/v1/requests/r1/pay', body: {} } as MementoRequest;
+		const requestWith = (status: string) => ({
+			uuid: 'r1',
+			participants: [
+				{ user_uuid: 'other', status: 'paid' },
+				{ user_uuid: ME, status },
+			],
+		});
+		expect(
+			await payRequestShare.find(pay, lookupOver([], requestWith('paid')).lookup),
+		).toMatchObject({ uuid: 'r1' });
+		expect(
+			await payRequestShare.find(pay, lookupOver([], requestWith('pending')).lookup),
+		).toBeUndefined();
 	});
 });
 

@@ -21,20 +21,21 @@ import { rememberOnce } from '../../nodes/MtnMomo/trigger/callback';
 
 describe('deterministic UUIDs', () => {
 	const scope = {
-		executionId: 'e1',
 		workflowId: 'w',
 		nodeId: 'n',
-		runIndex: 0,
-		itemIndex: 3,
 		operation: 'collection:requestToPay',
+		instruction: 'reference:order-3',
 	};
-	it('are version-4 shaped, stable for the same inputs and different otherwise', () => {
+	it('are version-4 shaped, stable for the same instruction and different otherwise', () => {
 		expect(isUuidV4(deriveReferenceUuid(scope))).toBe(true);
 		expect(deriveReferenceUuid(scope)).toBe(deriveReferenceUuid({ ...scope }));
-		expect(deriveReferenceUuid({ ...scope, itemIndex: 4 })).not.toBe(deriveReferenceUuid(scope));
-		expect(deriveReferenceUuid({ ...scope, executionId: 'e2' })).not.toBe(
+		expect(deriveReferenceUuid({ ...scope, instruction: 'reference:order-4' })).not.toBe(
 			deriveReferenceUuid(scope),
 		);
+		expect(deriveReferenceUuid({ ...scope, operation: 'disbursement:transfer' })).not.toBe(
+			deriveReferenceUuid(scope),
+		);
+		expect(deriveReferenceUuid({ ...scope, nodeId: 'other' })).not.toBe(deriveReferenceUuid(scope));
 		expect(uuidFromName('a')).toBe(uuidFromName('a'));
 		expect(isUuidV4(uuidFromName('a'))).toBe(true);
 	});

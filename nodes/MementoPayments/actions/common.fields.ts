@@ -69,7 +69,7 @@ export const idempotencyKeyOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	description:
-		'Leave empty to use a key derived from this execution, node and item, so a retry replays instead of paying twice. Set your own (e.g. an invoice number) to deduplicate across executions.',
+		'Identifies the payment. Leave empty to derive it from this node and every field of the item (recipient, amount, source, description...): the same fields are the same payment, so a Retry, a re-run or a re-delivered webhook finds the first payment instead of paying again, and two identical rows are paid once. To pay the same thing twice on purpose, give each its own key, e.g. an expression with the invoice number.',
 };
 
 /** Amount and optional currency, validated together (scale per currency). */

@@ -7,6 +7,7 @@ import {
 
 import { mementoProjectHeaders } from '../../../credentials/MementoPaymentsApi.credentials';
 import { idempotencyScopes, selectOperation } from '../../shared/router';
+import { readParallelRequests } from '../../shared/batching';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
 import {
@@ -19,8 +20,11 @@ import {
 	listMemento,
 	openMementoSession,
 	requireSessionToken,
+	scrub,
 	type MementoSession,
 } from '../transport';
+import { sendOnceOrFind } from '../../shared/send-once';
+import { mementoLookup } from './money-lookup';
 import type { MementoMoneyMove, MementoRequest } from './types';
 import { resources } from './index';
 
@@ -54,10 +58,16 @@ function dryRun(context: IExecuteFunctions, session: MementoSession, request: Me
 	};
 }
 
+/** What a money move's item outputs: Memento's answer and the key it was sent under. */
+function withKey(data: IDataObject, request: MementoRequest, replayed: boolean): IDataObject {
+	return { ...data, idempotency: { key: request.idempotencyKey, replayed } };
+}
+
 function moneyMoveSpec(
 	context: IExecuteFunctions,
 	session: MementoSession,
 	moneyMove: MementoMoneyMove,
+	find: (request: MementoRequest, itemIndex: number) => Promise<IDataObject | undefined>,
 ): MoneyMoveSpec<MementoRequest> {
 	// Lookups read what does not change within a run (a payment source, a request, who I am).
 	const reads = new Map<string, Promise<IDataObject>>();
@@ -90,8 +100,15 @@ function moneyMoveSpec(
 		},
 		keyOf: (request) => request.idempotencyKey,
 		dryRun: (request) => dryRun(context, session, request),
+		// A key an earlier run or execution recorded: looked up before anything is sent.
+		reconcile: find,
 	};
 }
+
+/**
+ * Items sent at once unless the node says otherwise: the document gives no rate limit; a wallet API answering in hundreds of ms wants several in flight, and a 429 halves them.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 8;
 
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operationName, operation } = selectOperation(this, resources);
@@ -100,6 +117,13 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	// Reading it opens no session; n8n opens one before the first request actually sent.
 	const session = await openMementoSession(this);
 
+	const lookupFor = mementoLookup(this, session);
+	const { moneyMove } = operation;
+	const find = async (request: MementoRequest, itemIndex: number) => {
+		const found = moneyMove && (await moneyMove.find(request, lookupFor(itemIndex)));
+		return found ? withKey(scrub(found, request.secrets ?? []), request, false) : undefined;
+	};
+
 	const plain: ItemOperation<MementoRequest> = {
 		prepare: async (itemIndex) =>
 			await operation.prepare.call(this, itemIndex, {
@@ -107,15 +131,29 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			}),
 		send: async (request, itemIndex) => {
 			if (request.list) return await listMemento(this, session, request, itemIndex);
+			if (moneyMove && request.idempotencyKey) {
+				// Sent once; after an unknown outcome (no answer, 5xx) looked up, never resent blind.
+				const { result, foundByLookup } = await sendOnceOrFind({
+					send: async () => {
+						const answer = await callMemento(this, session, request, itemIndex);
+						return withKey(asObject(answer.data), request, answer.replayed);
+					},
+					lookup: async () => await find(request, itemIndex),
+				});
+				return foundByLookup ? { ...result, reconciled: true } : result;
+			}
 			const result = await callMemento(this, session, request, itemIndex);
 			const data = asObject(result.data);
 			if (request.method === 'DELETE' && Object.keys(data).length === 0) {
 				return { deleted: true, path: request.path };
 			}
-			if (!request.idempotencyKey) return data;
-			return { ...data, idempotency: { key: request.idempotencyKey, replayed: result.replayed } };
+			return data;
 		},
 	};
-	const moneyMove = operation.moneyMove && moneyMoveSpec(this, session, operation.moneyMove);
-	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
+	const spec = moneyMove && moneyMoveSpec(this, session, moneyMove, find);
+	return [
+		await executeItems(this, withGuardsWhenMovingMoney(this, plain, spec), {
+			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
+		}),
+	];
 }

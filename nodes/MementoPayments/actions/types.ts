@@ -31,7 +31,10 @@ export interface MementoRequest {
 	body?: IDataObject;
 	/** List endpoints: walk page/limit (Return All) or stop at `limit`. */
 	list?: { returnAll: boolean; limit: number };
-	/** Money moves: sent as Idempotency-Key, which also makes the request safe to retry. */
+	/**
+	 * Money moves: sent as Idempotency-Key (assumed: the document promises no deduplication, so
+	 * the node never relies on it and looks the move up before sending it again).
+	 */
 	idempotencyKey?: string;
 	/** POSTs without side effects (fee calculation): safe to retry. */
 	safeToRetry?: boolean;
@@ -42,7 +45,7 @@ export interface MementoRequest {
 }
 
 export interface MementoItemContext {
-	/** Key used when the user set none: stable for this item in this execution. */
+	/** Key used when the user set none: derived from the payment instruction (see router.ts). */
 	derivedIdempotencyKey: string;
 }
 
@@ -60,9 +63,31 @@ export interface MementoOperation {
 /** A GET of a path from the host root (e.g. /v1/users/current), answered as an object. */
 export type MementoRead = (path: string) => Promise<IDataObject>;
 
+/** Reads a money-move lookup makes (see money-lookup.ts). */
+export interface MementoLookup {
+	/** A fresh GET (never cached): the current state of a request, say. */
+	get(path: string): Promise<IDataObject>;
+	/** The current user (read once per node run). */
+	me(): Promise<IDataObject>;
+	/**
+	 * The first item of a filtered, sorted list that `matches`, walking its pages; undefined only
+	 * when every page was read and none matched (the lookup proves absence).
+	 */
+	first(
+		path: string,
+		qs: Record<string, string>,
+		matches: (item: IDataObject) => boolean,
+	): Promise<IDataObject | undefined>;
+}
+
 export interface MementoMoneyMove {
 	/** What the request moves, or undefined when the request does not say it fully. */
 	amountsOf(request: MementoRequest): MoveAmounts | undefined;
 	/** Learns the amount with GETs when the request does not carry it (or not its currency). */
 	lookupAmounts(request: MementoRequest, read: MementoRead): Promise<MoveAmounts | undefined>;
+	/**
+	 * Finds the move this request made, if Memento has it (the document promises no
+	 * deduplication, so a move whose answer was lost is looked up before it is sent again).
+	 */
+	find(request: MementoRequest, lookup: MementoLookup): Promise<IDataObject | undefined>;
 }

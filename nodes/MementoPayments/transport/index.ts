@@ -12,7 +12,8 @@ import {
 	mementoProjectHeaders,
 } from '../../../credentials/MementoPaymentsApi.credentials';
 import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
-import { sendWithRetry, TransportError } from '../../shared/http';
+import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError } from '../../shared/http';
+import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { collectPages, walkPages } from '../../shared/page-pagination';
 import { MEMENTO_PAGE_SIZE } from '../actions/list.fields';
 import type { MementoRequest } from '../actions/types';
@@ -87,10 +88,11 @@ export async function callMemento(
 ): Promise<MementoResult> {
 	const headers: Record<string, string> = {};
 	if (request.idempotencyKey) headers['Idempotency-Key'] = request.idempotencyKey;
-	const idempotent =
-		request.method === 'GET' ||
-		request.idempotencyKey !== undefined ||
-		request.safeToRetry === true;
+	// Money moves are never repeated blind: the document promises no deduplication (the
+	// Idempotency-Key header is our assumption), so after no answer or a 5xx the caller looks the
+	// move up instead. Only a 429 (turned away before acting) is sent again, after waiting.
+	const moneyMove = request.idempotencyKey !== undefined;
+	const idempotent = request.method === 'GET' || request.safeToRetry === true;
 	const secrets = sessionSecrets(session, request);
 	const hasBody = request.method !== 'GET' && request.method !== 'DELETE';
 	const outgoing = {
@@ -111,15 +113,17 @@ export async function callMemento(
 				headers: { ...headers, ...mementoProjectHeaders(session.credentials.data ?? {}) },
 			});
 		} else {
-			response = await sendWithRetry(context, MEMENTO_CREDENTIAL, outgoing, {
-				credentials: session.credentials,
-			});
+			const send = async () =>
+				await sendWithRetry(context, MEMENTO_CREDENTIAL, outgoing, {
+					credentials: session.credentials,
+				});
+			response = moneyMove ? await resendAfterRateLimit(send, DEFAULT_RETRY_POLICY) : await send();
 		}
 	} catch (error) {
 		// Only thrown when no HTTP answer came back at all.
 		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
 			itemIndex,
-			idempotent,
+			repeat: request.method === 'GET' ? 'readOnly' : moneyMove ? 'looksUp' : 'check',
 			secrets,
 		});
 	}

@@ -1,6 +1,7 @@
 import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { idempotencyScopes, selectOperation } from '../../shared/router';
+import { readParallelRequests } from '../../shared/batching';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { deriveIdempotencyKey } from '../../shared/idempotency';
 import {
@@ -47,9 +48,15 @@ function moneyMoveSpec(
 	};
 }
 
+/**
+ * Items sent at once unless the node says otherwise: Conductor documents no rate limit and replays every POST by its key; at 300 ms an answer, 16 in flight pay 1000 bills in about 20 s instead of 5 minutes, and a 429 halves them.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 16;
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operationName, operation } = selectOperation(this, resources);
-	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
+	// Conductor's external reference identifies a transaction; other operations their parameters.
+	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`, 'externalReference');
 	const session = await openConductorSession(this);
 
 	const plain: ItemOperation<ConductorRequest> = {
@@ -71,5 +78,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 	};
 	const moneyMove = operation.moneyMove && moneyMoveSpec(this, session, operation.moneyMove);
-	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
+	return [
+		await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove), {
+			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
+		}),
+	];
 }

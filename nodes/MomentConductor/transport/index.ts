@@ -127,7 +127,7 @@ export async function callConductor(
 		// sendWithRetry only throws when no HTTP answer came back at all.
 		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
 			itemIndex,
-			idempotent,
+			repeat: request.method === 'GET' ? 'readOnly' : idempotent ? 'replays' : 'check',
 			secrets,
 		});
 	}

@@ -80,13 +80,14 @@ export const orderOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			description:
-				'Your unique ID for this order (orderID). Leave empty to use one derived from this execution, node and item, so a retry finds the first order instead of creating a second one.',
+				"Your unique ID for this order (orderID), e.g. an invoice number. Empty: derived from this workflow, node and every field of the order, so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook) is found instead of created twice. To pay the same amount to the same customer twice on purpose, give each order its own ID.",
 		},
 	],
 };
 
 export interface OrderBase {
-	orderID: string;
+	/** The user's Order ID; without one, orderBody derives it from the order. */
+	orderID?: string;
 	amount: string;
 	currency: string;
 	callbackUrl?: string;
@@ -96,7 +97,7 @@ export interface OrderBase {
 export function readOrderBase(
 	context: IExecuteFunctions,
 	itemIndex: number,
-	item: MomentoItemContext,
+	item: Pick<MomentoItemContext, 'defaultCallbackUrl'>,
 ): OrderBase {
 	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
 	const currency = requireMomentoCurrency(context.getNodeParameter('currency', itemIndex, 'DOP'));
@@ -110,21 +111,30 @@ export function readOrderBase(
 				'Customer ID Number (Cédula)',
 			),
 		},
-		orderID: optionalOrderId(options.orderId) ?? item.derivedOrderId,
+		orderID: optionalOrderId(options.orderId),
 		callbackUrl:
 			optionalCallbackUrl(options.callbackUrl) ?? optionalCallbackUrl(item.defaultCallbackUrl),
 	};
 }
 
-/** The order body in the document's shape; the amount stays a decimal string. */
-export function orderBody(base: OrderBase, request: IDataObject): IDataObject {
+/**
+ * The order body in the document's shape; the amount stays a decimal string. Without an Order ID
+ * of the user's, the orderID is derived from what the order moves and to whom.
+ */
+export function orderBody(
+	base: OrderBase,
+	request: IDataObject,
+	item: Pick<MomentoItemContext, 'deriveOrderId'>,
+): IDataObject {
+	const person = { ...base.person, ...request };
+	const content = { amount: base.amount, currency: base.currency, request: person };
 	const body: IDataObject = {
 		amount: base.amount,
-		orderID: base.orderID,
+		orderID: base.orderID ?? item.deriveOrderId(content),
 		currency: base.currency,
 	};
 	if (base.callbackUrl) body.callback_url = base.callbackUrl;
-	body.request = { ...base.person, ...request };
+	body.request = person;
 	return body;
 }
 

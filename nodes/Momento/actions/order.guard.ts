@@ -1,9 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MOMENTO_SIGNATURE_HEADER } from '../../../credentials/MomentoApi.credentials';
 import { serialiseBody } from '../../shared/body-signature';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import type { MomentoSession } from '../transport';
+import { findCreated } from '../transport/orders';
 import type { MomentoRequest } from './types';
 
 /** Stands for the signature in a dry run: the credential computes it only when sending. */
@@ -26,8 +27,14 @@ export function orderHeaders(): Record<string, string> {
 	};
 }
 
-/** What a deposit or withdrawal order moves, its orderID (a replay is the same orderID), its dry run. */
-export function momentoMoneyMove(session: MomentoSession): MoneyMoveSpec<MomentoRequest> {
+/**
+ * What a deposit or withdrawal order moves, its orderID (a replay is the same orderID), its dry
+ * run, and how to find it when an earlier run or execution may have created it already.
+ */
+export function momentoMoneyMove(
+	context: IExecuteFunctions,
+	session: MomentoSession,
+): MoneyMoveSpec<MomentoRequest> {
 	return {
 		amountsOf: (request) => {
 			const body = (request.body ?? {}) as IDataObject;
@@ -44,5 +51,9 @@ export function momentoMoneyMove(session: MomentoSession): MoneyMoveSpec<Momento
 			signedBody: signedBodyOf(request),
 			orderID: String((request.body ?? {}).orderID),
 		}),
+		reconcile: async (request, itemIndex) => {
+			const found = await findCreated(context, session, request, itemIndex);
+			return found && { ...found, replayed: true };
+		},
 	};
 }

@@ -14,15 +14,19 @@ export interface MomentoRequest {
 	/** List endpoints: walk the pages (Return All) or stop at `limit`. */
 	list?: { returnAll: boolean; limit: number };
 	/**
-	 * Creates that Momento deduplicates: a repeated orderID (or id_number for users) answers 409,
-	 * and the node then reads back what the first request created.
+	 * How to find what a create may already have made: an order by its orderID, a user by cédula.
+	 * Used after an unknown outcome, before a repeat from an earlier execution, and on a 409.
 	 */
 	replay?: { kind: OrderKind; orderID: string } | { kind: 'user'; idNumber: string };
 }
 
 export interface MomentoItemContext {
-	/** orderID used when the user set none: stable for this item in this execution. */
-	derivedOrderId: string;
+	/**
+	 * The orderID used when the user set none, derived from the workflow, the node, the operation
+	 * and the order's content (amount, currency, customer, bank account; not the callback URL, not
+	 * the execution): the same order asked again, in any execution, is found, not created twice.
+	 */
+	deriveOrderId(content: IDataObject): string;
 	/** The credential's Default Callback URL (may be empty). */
 	defaultCallbackUrl: string;
 }

@@ -8,7 +8,7 @@ const MOMENTO_ERROR_HINTS: Record<string, string> = {
 	INVALID_JSON: 'The body was not valid JSON; send a JSON object.',
 	UNSUPPORTED_MEDIA_TYPE: 'Momento accepts only Content-Type: application/json.',
 	DUPLICATE_ORDER:
-		'This Order ID was already used for a different order. Leave Order ID empty to derive one per item, or use a new one.',
+		'This Order ID was already used for a different order. Leave Order ID empty to derive one from the order, or use a new one.',
 	USER_EXISTS: 'A user with this cédula already exists; use User > Get.',
 	NOT_FOUND: 'Check the ID: Momento has no such record (or the base URL path is wrong).',
 };
@@ -20,7 +20,7 @@ export function momentoHint(code: string | undefined, statusCode: number): strin
 	if (statusCode === 401 || statusCode === 403) return MOMENTO_ERROR_HINTS.INVALID_SIGNATURE;
 	if (statusCode === 404) return MOMENTO_ERROR_HINTS.NOT_FOUND;
 	if (statusCode >= 500)
-		return 'Momento failed; try again later. Creates are safe to run again with the same Order ID.';
+		return 'Momento failed; try again later. An order answered this way may still have been created: running the item again first looks it up by its Order ID and creates it only if Momento does not have it.';
 	return undefined;
 }
 

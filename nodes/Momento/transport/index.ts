@@ -16,15 +16,18 @@ import {
 	type RetryPolicy,
 	type TransportError,
 } from '../../shared/http';
+import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+import { RequestBudgetError } from '../../shared/request-limiter';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';
 
 export const MOMENTO_CREDENTIAL = 'momentoApi';
 export const PROVIDER = 'Momento';
 
 /**
- * Every Momento request may be sent again: GETs, and creates because Momento refuses a second
- * order with the same orderID (409), which the node then reads back. A 429 is waited out
- * (Retry-After) up to a minute per attempt.
+ * GETs are sent again after no answer, a 5xx or a 429. Creates are not: the document promises no
+ * deduplication of a repeated orderID, so they are sent once (`sendOnce`) and, when the outcome is
+ * unknown, looked up before being sent again (transport/orders.ts). A 429 means nothing was done,
+ * so it is waited out (Retry-After) up to a minute per attempt for every request.
  */
 export const MOMENTO_RETRY_POLICY: RetryPolicy = {
 	...DEFAULT_RETRY_POLICY,
@@ -117,24 +120,26 @@ function rateLimitError(
 }
 
 /**
- * Sends one request with the credential (which signs it) through the shared retrying transport
- * and returns Momento's answer; an error answer becomes a NodeApiError with Momento's message,
- * except the statuses the caller handles itself (`accept`, e.g. 409 for creates).
+ * Sends one request with the credential (which signs it) through the shared transport and returns
+ * Momento's answer; an error answer becomes a NodeApiError with Momento's message, except the
+ * statuses the caller handles itself (`accept`, e.g. 409 for creates). With `sendOnce` (creates)
+ * the request is sent again only after a 429; no answer or a 5xx is left to the caller, which
+ * looks the order up before anything is sent again.
  */
 export async function callMomento(
 	context: RequestContext,
 	session: MomentoSession,
 	call: MomentoCall,
-	options: { itemIndex?: number; accept?: number[] } = {},
+	options: { itemIndex?: number; accept?: number[]; sendOnce?: boolean } = {},
 ): Promise<MomentoResponse> {
 	const { itemIndex } = options;
 	if (session.rateLimitedUntil !== undefined && Date.now() < session.rateLimitedUntil) {
 		throw rateLimitError(context, session.rateLimitedUntil - Date.now(), 0, itemIndex, false);
 	}
 	const secrets = [session.secretKey];
-	let response;
-	try {
-		response = await sendWithRetry(
+	const idempotent = options.sendOnce !== true;
+	const send = async () =>
+		await sendWithRetry(
 			context,
 			MOMENTO_CREDENTIAL,
 			{
@@ -142,14 +147,21 @@ export async function callMomento(
 				url: `${session.baseUrl}${call.path}`,
 				body: call.method === 'POST' ? (call.body ?? {}) : undefined,
 				qs: call.qs,
-				idempotent: true,
+				idempotent,
 			},
 			{ policy: session.policy, credentials: session.credentials },
 		);
+	let response;
+	try {
+		response = idempotent ? await send() : await resendAfterRateLimit(send, session.policy);
 	} catch (error) {
+		// The documented hourly budget is used up by this batch: not sent, and said so.
+		if (error instanceof RequestBudgetError) {
+			throw rateLimitError(context, error.waitMs, 0, itemIndex, false);
+		}
 		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
 			itemIndex,
-			idempotent: true,
+			repeat: idempotent ? 'readOnly' : 'looksUp',
 			secrets,
 		});
 	}
@@ -180,7 +192,8 @@ const PAGE_SIZE = 100;
 
 /**
  * Walks Momento's Django-REST-style pages ({ count, next, results }) with page/page_size, keeping
- * only what the caller asked for; a plain array answer is taken as the whole list.
+ * only what the caller asked for; a plain array answer is taken as the whole list. `until` stops
+ * the walk at the first page holding a record it accepts.
  */
 export async function listMomento(
 	context: RequestContext,
@@ -188,6 +201,7 @@ export async function listMomento(
 	call: MomentoCall,
 	limit: number | undefined,
 	itemIndex?: number,
+	until?: (record: IDataObject) => boolean,
 ): Promise<IDataObject[]> {
 	const collected: IDataObject[] = [];
 	for (let page = 1; limit === undefined || collected.length < limit; page++) {
@@ -207,6 +221,7 @@ export async function listMomento(
 			});
 		}
 		collected.push(...(results as IDataObject[]));
+		if (until && (results as IDataObject[]).some(until)) break;
 		const next = Array.isArray(body) ? null : (body as IDataObject).next;
 		if (!next || results.length === 0) break;
 	}

@@ -2,27 +2,90 @@ import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } fro
 
 import { MONERIUM_ACCEPT } from '../../../credentials/MoneriumOAuth2Api.credentials';
 import { deriveReferenceUuid } from '../../shared/deterministic-uuid';
+import { canonicalJson } from '../../shared/idempotency';
 import { idempotencyScopes, selectOperation } from '../../shared/router';
+import { readParallelRequests } from '../../shared/batching';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import {
 	describeRequest,
 	withGuardsWhenMovingMoney,
 	type MoneyMoveSpec,
 } from '../../shared/money-guards';
-import { callMonerium, openMoneriumSession, type MoneriumSession } from '../transport';
+import { sendOnceOrFind } from '../../shared/send-once';
+import {
+	callMonerium,
+	openMoneriumSession,
+	type MoneriumResult,
+	type MoneriumSession,
+} from '../transport';
 import type { MoneriumCall, MoneriumMoneyMove } from './types';
 import { resources } from './index';
+
+type RequestCall = Exclude<MoneriumCall, { local: IDataObject }>;
 
 function requestOf(call: MoneriumCall) {
 	if ('local' in call) throw new Error('A money move always sends a request');
 	return call.request;
 }
 
+function shape(call: RequestCall, result: MoneriumResult): IDataObject | IDataObject[] {
+	return call.output ? call.output(result.body, result.statusCode) : result.body;
+}
+
+/** Sends the request; a 409 the call expects ("already exists") reads the existing record. */
+async function sendCall(
+	context: IExecuteFunctions,
+	session: MoneriumSession,
+	call: RequestCall,
+	itemIndex: number,
+): Promise<MoneriumResult> {
+	const result = await callMonerium(context, session, call.request, itemIndex);
+	if (result.statusCode !== 409 || !call.onConflict) return result;
+	const existing = await callMonerium(context, session, call.onConflict, itemIndex);
+	return { statusCode: 409, body: existing.body };
+}
+
+/** The existing record, answered as a 409 replay would be; undefined when Monerium has none. */
+async function lookUp(
+	context: IExecuteFunctions,
+	session: MoneriumSession,
+	call: RequestCall,
+	itemIndex: number,
+): Promise<MoneriumResult | undefined> {
+	if (!call.lookup) return undefined;
+	const found = await callMonerium(context, session, call.lookup, itemIndex);
+	return found.statusCode === 404 ? undefined : { statusCode: 409, body: found.body };
+}
+
+/**
+ * A call with a lookup (an order) is sent once: after an unknown outcome it is looked up by its
+ * id and sent again only when Monerium proves it has none (`reconciled: true` when found).
+ */
+async function sendOnce(
+	context: IExecuteFunctions,
+	session: MoneriumSession,
+	call: RequestCall,
+	itemIndex: number,
+): Promise<IDataObject | IDataObject[]> {
+	if (!call.lookup) return shape(call, await sendCall(context, session, call, itemIndex));
+	const { result, foundByLookup } = await sendOnceOrFind<MoneriumResult>({
+		send: async () => await sendCall(context, session, call, itemIndex),
+		lookup: async () => await lookUp(context, session, call, itemIndex),
+	});
+	return { ...(shape(call, result) as IDataObject), reconciled: foundByLookup };
+}
+
 function moneyMoveSpec(
+	context: IExecuteFunctions,
 	session: MoneriumSession,
 	moneyMove: MoneriumMoneyMove,
 ): MoneyMoveSpec<MoneriumCall> {
 	return {
+		reconcile: async (call, itemIndex) => {
+			if ('local' in call) return undefined;
+			const found = await lookUp(context, session, call, itemIndex);
+			return found && (shape(call, found) as IDataObject);
+		},
 		amountsOf: (call) => moneyMove.amountsOf(requestOf(call)),
 		keyOf: (call) => moneyMove.keyOf(requestOf(call)),
 		dryRun: (call) => {
@@ -46,6 +109,11 @@ function moneyMoveSpec(
 	};
 }
 
+/**
+ * Items sent at once unless the node says otherwise: the document gives no rate limit; a 429 halves them.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 8;
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operationName, operation } = selectOperation(this, resources);
 	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
@@ -56,21 +124,25 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const plain: ItemOperation<MoneriumCall> = {
 		prepare: async (itemIndex) =>
 			await operation.prepare.call(this, itemIndex, {
-				derivedOrderId: deriveReferenceUuid(scopeOf(itemIndex)),
+				// The order's own content, not the execution nor the (re-)signed message.
+				deriveOrderId: (content) =>
+					deriveReferenceUuid({
+						...scopeOf(itemIndex),
+						instruction: `order:${canonicalJson(content)}`,
+					}),
 				now: new Date(),
 			}),
 		send: async (call, itemIndex): Promise<IDataObject | IDataObject[]> => {
 			if ('local' in call) return call.local;
 			session ??= await openMoneriumSession(this);
-			let result = await callMonerium(this, session, call.request, itemIndex);
-			if (result.statusCode === 409 && call.onConflict) {
-				const existing = await callMonerium(this, session, call.onConflict, itemIndex);
-				result = { statusCode: 409, body: existing.body };
-			}
-			return call.output ? call.output(result.body, result.statusCode) : result.body;
+			return await sendOnce(this, session, call, itemIndex);
 		},
 	};
 	const moneyMove =
-		operation.moneyMove && session ? moneyMoveSpec(session, operation.moneyMove) : undefined;
-	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
+		operation.moneyMove && session ? moneyMoveSpec(this, session, operation.moneyMove) : undefined;
+	return [
+		await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove), {
+			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
+		}),
+	];
 }

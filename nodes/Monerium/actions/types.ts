@@ -4,8 +4,13 @@ import type { MoveAmounts } from '../../shared/guards';
 import type { MoneriumRequest } from '../transport';
 
 export interface MoneriumItemContext {
-	/** Order id used when the user sets none: stable for this item in this execution. */
-	derivedOrderId: string;
+	/**
+	 * The order id used when the user sets none, derived from the workflow, the node, the operation
+	 * and the order's content (address, chain, currency, amount, counterpart, memo; not the message
+	 * and signature, which authorise it, nor the execution): the same order asked again, even
+	 * signed anew, is found instead of placed twice.
+	 */
+	deriveOrderId(content: IDataObject): string;
 	now: Date;
 }
 
@@ -17,6 +22,11 @@ export type MoneriumCall =
 			output?: (body: IDataObject, statusCode: number) => IDataObject | IDataObject[];
 			/** Sent when the first answer is a 409: the thing already exists (a replayed order). */
 			onConflict?: MoneriumRequest;
+			/**
+			 * A money move the document does not promise to deduplicate: reads it by its id (404 =
+			 * absent) after an unknown outcome, and before a repeat an earlier run may have sent.
+			 */
+			lookup?: MoneriumRequest;
 	  }
 	| { local: IDataObject };
 

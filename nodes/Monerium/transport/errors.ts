@@ -52,6 +52,7 @@ export function moneriumHint(
 		return 'Monerium rejected the values: check amounts, addresses, chains and the signature.';
 	if (statusCode === 429)
 		return `Monerium is rate limiting this application${retryAfter ? `; it asked to wait ${retryAfter} seconds` : ''}. Run fewer items at a time.`;
-	if (statusCode >= 500) return 'Monerium is unavailable; try again later.';
+	if (statusCode >= 500)
+		return 'Monerium failed or is unavailable; try again later. An order answered this way may still have been placed: running the item again first looks it up by its order id and places it only if Monerium does not have it.';
 	return undefined;
 }

@@ -12,7 +12,13 @@ import {
 	moneriumBaseUrl,
 } from '../../../credentials/MoneriumOAuth2Api.credentials';
 import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
-import { sendWithRetry, TransportError, type ProviderResponse } from '../../shared/http';
+import {
+	DEFAULT_RETRY_POLICY,
+	sendWithRetry,
+	TransportError,
+	type ProviderResponse,
+} from '../../shared/http';
+import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { moneriumHint, readMoneriumError } from './errors';
 
 export const MONERIUM_CREDENTIAL = 'moneriumOAuth2Api';
@@ -30,7 +36,10 @@ export interface MoneriumRequest {
 	body?: IDataObject;
 	/** A body that is not JSON (multipart file upload). */
 	rawBody?: { data: Buffer; contentType: string };
-	/** GETs, and writes Monerium deduplicates (orders carry their id): only these are retried. */
+	/**
+	 * GETs (the default for them): sent again after no answer, a 5xx or a 429. Writes are sent
+	 * again only after a 429 (nothing was done); an order is looked up before any other repeat.
+	 */
 	idempotent?: boolean;
 	/** Statuses that are answers, not errors (sign-up's 304, an order's 409 replay). */
 	acceptStatuses?: number[];
@@ -82,9 +91,8 @@ export async function callMonerium(
 	const idempotent = request.idempotent ?? request.method === 'GET';
 	const headers: Record<string, string> = { Accept: MONERIUM_ACCEPT };
 	if (request.rawBody) headers['Content-Type'] = request.rawBody.contentType;
-	let response: ProviderResponse;
-	try {
-		response = await sendWithRetry(context, MONERIUM_CREDENTIAL, {
+	const send = async () =>
+		await sendWithRetry(context, MONERIUM_CREDENTIAL, {
 			method: request.method,
 			url: `${session.baseUrl}${request.path}`,
 			headers,
@@ -96,6 +104,9 @@ export async function callMonerium(
 					: (request.body ?? {}),
 			idempotent,
 		});
+	let response: ProviderResponse;
+	try {
+		response = idempotent ? await send() : await resendAfterRateLimit(send, DEFAULT_RETRY_POLICY);
 	} catch (error) {
 		const transportError = error as TransportError;
 		if (transportError.code === undefined || OAUTH_FAILURE_CODES.includes(transportError.code)) {
@@ -116,7 +127,7 @@ export async function callMonerium(
 		}
 		throw transportErrorToNodeError(context.getNode(), PROVIDER, transportError, {
 			itemIndex,
-			idempotent,
+			repeat: idempotent ? 'readOnly' : 'looksUp',
 			secrets: session.secrets,
 		});
 	}

@@ -1,6 +1,5 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { uuidFromName } from '../../shared/deterministic-uuid';
 import { safetyOptions } from '../../shared/guards';
 import { requireAmount, requireCurrency } from '../../shared/money';
 import { FieldError, optionalText, requireText } from '../../shared/validation';
@@ -73,7 +72,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			required: true,
 			placeholder: 'order-1234',
 			description:
-				'Your own reference (e.g. an order number), shown in MoMo reports and returned with the status',
+				'Your own reference (e.g. an order number), shown in MoMo reports and returned with the status. It identifies the payment: running the same External ID again (Retry, a re-delivered webhook, a re-run) finds the first payment instead of charging twice, so give each payment its own.',
 		},
 		{
 			displayName: `${kind.partyLabel} ID Type`,
@@ -152,14 +151,6 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			default: {},
 			options: [
 				{
-					displayName: 'Derive Reference From External ID',
-					name: 'referenceFromExternalId',
-					type: 'boolean',
-					default: false,
-					description:
-						'Whether to derive the X-Reference-ID from the External ID (and this node) instead of the execution and item, so running the workflow again with the same External IDs never charges twice',
-				},
-				{
 					displayName: 'Poll Interval (Seconds)',
 					name: 'pollInterval',
 					type: 'number',
@@ -173,7 +164,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 					default: '',
 					placeholder: '3f4b5c2e-8a1d-4c6e-9b7f-1a2b3c4d5e6f',
 					description:
-						'X-Reference-ID (a UUID v4). Leave empty to derive one from this execution, node and item, so a retry never charges twice.',
+						'X-Reference-ID (a UUID v4). Leave empty to derive one from the External ID, this workflow and node: running the same External ID again, in any execution, finds the first payment instead of charging twice.',
 				},
 			],
 		},
@@ -210,15 +201,10 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 				kind.partyLabel,
 			);
 			const ownReference = optionalText(options.referenceId);
+			// By default derived from the External ID (with the workflow, node and operation).
 			const referenceId = ownReference
 				? readReferenceId(ownReference, 'Reference ID')
-				: options.referenceFromExternalId === true
-					? uuidFromName(
-							[this.getWorkflow().id ?? '', this.getNode().id, kind.operation, externalId].join(
-								'\u001f',
-							),
-						)
-					: context.derivedReferenceId;
+				: context.derivedReferenceId;
 			const body: IDataObject = {
 				amount,
 				currency,
@@ -246,7 +232,8 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 					product: kind.product,
 					headers,
 					body,
-					idempotent: true,
+					// Never resent blind: after no answer or a 5xx the status is read by reference first.
+					idempotent: false,
 					accept: [409],
 				},
 				payment: { product: kind.product, referenceId, amount, currency, partyId, wait },

@@ -1,8 +1,9 @@
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import type { MomoSession } from '../transport';
 import { subscriptionKeyField } from '../transport/tokens';
+import { findPayment, settle } from './payment.send';
 import type { MomoPrepared, PaymentPlan } from './types';
 
 /** Stands for the access token in a dry run: Validate Only never fetches one. */
@@ -35,7 +36,10 @@ export function paymentHeaders(
 }
 
 /** What a request to pay or transfer moves, the reference that makes a retry a replay, its dry run. */
-export function momoMoneyMove(session: MomoSession): MoneyMoveSpec<MomoPrepared> {
+export function momoMoneyMove(
+	context: IExecuteFunctions,
+	session: MomoSession,
+): MoneyMoveSpec<MomoPrepared> {
 	return {
 		amountsOf: (prepared) => {
 			const { currency, amount } = planOf(prepared);
@@ -58,5 +62,11 @@ export function momoMoneyMove(session: MomoSession): MoneyMoveSpec<MomoPrepared>
 		},
 		// A payment MoMo accepted but that ended FAILED (payer declined, not enough funds) moved nothing.
 		moved: (result) => (result as IDataObject).status !== 'FAILED',
+		// A reference an earlier run or execution used: its status is read before anything is sent.
+		reconcile: async (prepared, itemIndex) => {
+			const plan = planOf(prepared);
+			const found = await findPayment(context, session, plan, itemIndex);
+			return found && (await settle(context, session, plan, found, itemIndex));
+		},
 	};
 }

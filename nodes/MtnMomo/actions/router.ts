@@ -2,6 +2,7 @@ import { type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
 
 import { deriveReferenceUuid } from '../../shared/deterministic-uuid';
 import { idempotencyScopes, selectOperation } from '../../shared/router';
+import { readParallelRequests } from '../../shared/batching';
 import { executeItems, type ItemOperation } from '../../shared/execute-items';
 import { withGuardsWhenMovingMoney } from '../../shared/money-guards';
 import { callMomo, openMomoSession } from '../transport';
@@ -10,9 +11,15 @@ import { sendPayment } from './payment.send';
 import type { MomoPrepared } from './types';
 import { resources } from './index';
 
+/**
+ * Items sent at once unless the node says otherwise: MTN documents no per-client limit for these operations; at 300 ms an answer, 12 in flight are over 10x faster than one by one, and a 429 halves them.
+ */
+export const DEFAULT_PARALLEL_REQUESTS = 12;
+
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const { resource, operationName, operation } = selectOperation(this, resources);
-	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
+	// A payment's externalId is its business reference: the same externalId, the same X-Reference-Id.
+	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`, 'externalId');
 	const session = await openMomoSession(this);
 
 	const plain: ItemOperation<MomoPrepared> = {
@@ -29,6 +36,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		},
 	};
 	// The guards run before anything is sent: Validate Only fetches no token and sends nothing.
-	const moneyMove = operation.movesMoney ? momoMoneyMove(session) : undefined;
-	return [await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove))];
+	const moneyMove = operation.movesMoney ? momoMoneyMove(this, session) : undefined;
+	return [
+		await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove), {
+			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
+		}),
+	];
 }

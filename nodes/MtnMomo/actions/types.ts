@@ -27,7 +27,7 @@ export interface MomoPrepared {
 }
 
 export interface MomoItemContext {
-	/** X-Reference-Id used when the user set none: stable for this item in this execution. */
+	/** X-Reference-Id used when the user set none: derived from the External ID (see router.ts). */
 	derivedReferenceId: string;
 	targetEnvironment: string;
 	defaultCallbackUrl: string;

@@ -17,7 +17,7 @@ const HINTS: Record<string, string> = {
 	INVALID_REFERENCE_ID: 'X-Reference-Id must be a UUID version 4.',
 	SERVICE_UNAVAILABLE: 'MoMo is unavailable; try again later.',
 	INTERNAL_PROCESSING_ERROR:
-		'MoMo failed while processing. The request carries the same X-Reference-Id when run again, so it cannot be charged twice.',
+		'MoMo failed while processing; the payment may or may not have been made. Running the item again (in this execution or a new one) first reads the status by its X-Reference-Id and only sends it if MoMo does not have it.',
 	NOT_ENOUGH_FUNDS: 'The paying account does not have enough funds.',
 	PAYER_LIMIT_REACHED: 'The payer has reached a transaction limit.',
 	PAYEE_NOT_ALLOWED_TO_RECEIVE: 'The payee may not receive this payment.',
@@ -25,7 +25,7 @@ const HINTS: Record<string, string> = {
 	RESOURCE_NOT_FOUND:
 		'MoMo has no such resource: check the reference ID, and that it was created with the same API user, product and target environment.',
 	RESOURCE_ALREADY_EXIST:
-		'This X-Reference-Id was already used. Leave Reference ID empty to derive one per item, or set a new UUID.',
+		'This X-Reference-Id was already used. Leave Reference ID empty to derive it from the External ID, or set a new UUID.',
 	APPROVAL_REJECTED: 'The payer rejected the payment on their phone.',
 	EXPIRED: 'The payer did not approve in time; request the payment again with a new reference.',
 	TRANSACTION_CANCELED: 'The transaction was cancelled.',
@@ -45,6 +45,20 @@ export const PERMANENT_SERVER_CODES = new Set([
 	'RESOURCE_NOT_FOUND',
 	'RESOURCE_ALREADY_EXIST',
 	'COULD_NOT_PERFORM_TRANSACTION',
+]);
+
+/** Codes with which MoMo refuses a request before acting on it, whatever the HTTP status. */
+export const REFUSAL_CODES = new Set([
+	'NOT_ALLOWED',
+	'NOT_ALLOWED_TARGET_ENVIRONMENT',
+	'INVALID_CALLBACK_URL_HOST',
+	'INVALID_CURRENCY',
+	'INVALID_AMOUNT',
+	'INVALID_PARTY',
+	'INVALID_REFERENCE_ID',
+	'PAYEE_NOT_FOUND',
+	'PAYER_NOT_FOUND',
+	'BAD_REQUEST',
 ]);
 
 export function momoHint(

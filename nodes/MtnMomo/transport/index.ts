@@ -5,14 +5,15 @@ import type {
 	IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import { markDefinitiveRefusal, providerApiError, transportErrorToNodeError } from '../../shared/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	sendWithRetry,
 	TransportError,
 	type RetryPolicy,
 } from '../../shared/http';
-import { momoHint, PERMANENT_SERVER_CODES, tokenRefusalHint } from './errors';
+import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+import { momoHint, PERMANENT_SERVER_CODES, REFUSAL_CODES, tokenRefusalHint } from './errors';
 import { normaliseBaseUrl, parseSessionTokens, type MomoProduct } from './tokens';
 
 export const MOMO_CREDENTIAL = 'mtnMomoApi';
@@ -99,9 +100,8 @@ export async function callMomo(
 	request: MomoRequest,
 	itemIndex?: number,
 ): Promise<MomoResponse> {
-	let response;
-	try {
-		response = await sendWithRetry(
+	const send = async () =>
+		await sendWithRetry(
 			context,
 			MOMO_CREDENTIAL,
 			{
@@ -113,10 +113,16 @@ export async function callMomo(
 			},
 			{ policy: MOMO_RETRY_POLICY, credentials: session.credentials },
 		);
+	let response;
+	try {
+		// A request never repeated blind is still sent again after a 429: MoMo did not act on it.
+		response = request.idempotent
+			? await send()
+			: await resendAfterRateLimit(send, MOMO_RETRY_POLICY);
 	} catch (error) {
 		throw transportErrorToNodeError(context.getNode(), PROVIDER, error as TransportError, {
 			itemIndex,
-			idempotent: request.idempotent,
+			repeat: request.method === 'GET' ? 'readOnly' : 'looksUp',
 			secrets: [...session.secrets, ...tokenSecrets(session)],
 		});
 	}
@@ -160,7 +166,7 @@ export function momoApiError(
 		product !== undefined &&
 		(String(session.credentials.data?.apiUser ?? '').trim() === '' ||
 			String(session.credentials.data?.apiKey ?? '').trim() === '');
-	return providerApiError(context.getNode(), {
+	const error = providerApiError(context.getNode(), {
 		provider: PROVIDER,
 		statusCode,
 		type: code ?? (statusCode === 401 ? 'UNAUTHORIZED' : undefined),
@@ -170,4 +176,6 @@ export function momoApiError(
 		itemIndex,
 		secrets,
 	});
+	// MoMo answers some refusals with a 500 (e.g. INVALID_CURRENCY): nothing was executed.
+	return code !== undefined && REFUSAL_CODES.has(code) ? markDefinitiveRefusal(error) : error;
 }

@@ -157,7 +157,8 @@ describe('Moment Conductor: errors that say what to fix', () => {
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toMatchObject({ external_reference: 'cof-1', status: 'PENDING' });
 		expect(output[1].json.error).toMatch(/Bill 1 Amount must be a positive decimal/);
-		expect(output[2].json.error).toMatch(/INVALID_EXTERNAL_REFERENCE/);
+		// The same external reference twice in one batch is one payment: refused before sending.
+		expect(output[2].json.error).toMatch(/Item 2 asks for the same money move as item 0/);
 		expect(sandbox().stats.transactionsCreated).toBe(1);
 	});
 

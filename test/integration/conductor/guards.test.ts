@@ -63,7 +63,7 @@ describe('Moment Conductor: Validate Only and spending limits', () => {
 			nodes: [create({ maxTotalPerExecution: 'ZAR 450.00' })],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for ZAR is 450.00; ZAR 419.93 already moved in this execution and this item moves 59.99 [item 7]',
+			'Spending limit reached: Maximum Total per Execution for ZAR is 450.00; ZAR 419.93 already sent in this execution and this item moves 59.99 [item 7]',
 		);
 		expect(sandbox().stats.transactionsCreated).toBe(7);
 		expect(sandbox().requests).toHaveLength(7);
@@ -94,14 +94,17 @@ describe('Moment Conductor: Validate Only and spending limits', () => {
 	});
 
 	it('an item rejected by the provider does not count toward the limits', async () => {
+		// 'taken' was used by another node (another key), so Conductor refuses the reference.
+		const other = conductorNode('Other', createTransactionParameters(), { id: 'another-node' });
+		expect((await run({ items: [{ reference: 'taken' }], nodes: [other] })).error).toBeUndefined();
 		const result = await run({
-			items: [{ reference: 'dup' }, { reference: 'dup' }, { reference: 'other' }],
+			items: [{ reference: 'first' }, { reference: 'taken' }, { reference: 'other' }],
 			nodes: [create({ maxMovesPerExecution: 2 }, { continueOnFail: true })],
 		});
 		const outputs = result.json('Create');
 		expect(outputs[1].error).toMatch(/INVALID_EXTERNAL_REFERENCE/);
 		expect(outputs[2]).toMatchObject({ external_reference: 'other', status: 'PENDING' });
-		expect(sandbox().stats.transactionsCreated).toBe(2);
+		expect(sandbox().stats.transactionsCreated).toBe(3);
 	});
 
 	it('Loop Over Items one at a time is stopped where a batch would be (the count holds across runs)', async () => {
@@ -118,7 +121,7 @@ describe('Moment Conductor: Validate Only and spending limits', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		);
 		expect(result.nodeRuns('Create')).toBe(6);
 		expect(sandbox().stats.transactionsCreated).toBe(5);

@@ -131,7 +131,7 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 			nodes: [pay({ maxTotalPerExecution: 'GBP 90.00' })],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for GBP is 90.00; GBP 87.50 already moved in this execution and this item moves 12.50 [item 7]',
+			'Spending limit reached: Maximum Total per Execution for GBP is 90.00; GBP 87.50 already sent in this execution and this item moves 12.50 [item 7]',
 		);
 		expect(sandbox().stats.paymentsCreated).toBe(7);
 		expect(sandbox().requestsTo('POST', '/v1/payments')).toHaveLength(7);
@@ -151,7 +151,7 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 		expect(outputs.slice(0, 7).every((item) => item.status === 'completed')).toBe(true);
 		for (const [index, item] of outputs.slice(7).entries()) {
 			expect(item.error).toBe(
-				`Spending limit reached: Maximum Total per Execution for GBP is 90.00; GBP 87.50 already moved in this execution and this item moves 12.50 [item ${index + 7}]`,
+				`Spending limit reached: Maximum Total per Execution for GBP is 90.00; GBP 87.50 already sent in this execution and this item moves 12.50 [item ${index + 7}]`,
 			);
 		}
 		expect(sandbox().stats.paymentsCreated).toBe(7);
@@ -194,7 +194,7 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		);
 		expect(result.nodeRuns('Pay')).toBe(6);
 		expect(sandbox().stats.paymentsCreated).toBe(5);
@@ -217,7 +217,8 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 		});
 		expect(result.error).toBeUndefined();
 		expect(sandbox().stats.paymentsCreated).toBe(2);
-		expect(sandbox().stats.replays).toBe(1);
+		// The second try finds row 1 (paid by the first) by lookup instead of paying or counting it again.
+		expect(result.json('Pay').map((item) => item.reconciled ?? false)).toEqual([true, false]);
 	});
 
 	it("without a currency the payment source's currency is read (once per run) to check the limits", async () => {
@@ -226,7 +227,7 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 			nodes: [pay({ maxTotalPerExecution: 'GBP 30' }, {}, { currency: '' })],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for GBP is 30.00; GBP 25.00 already moved in this execution and this item moves 12.50 [item 2]',
+			'Spending limit reached: Maximum Total per Execution for GBP is 30.00; GBP 25.00 already sent in this execution and this item moves 12.50 [item 2]',
 		);
 		expect(sandbox().requests.map((request) => `${request.method} ${request.path}`)).toEqual([
 			'POST /v1/sessions',
@@ -276,12 +277,14 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 					currency: 'GBP',
 					paymentSourceUuid: CARD_UUID,
 					pin: SANDBOX_SECRETS.pin,
+					// Three different contributions (identical rows would be one contribution).
+					additionalFields: { message: '=Row {{ $json.n }}' },
 					safety: { maxTotalPerExecution: 'GBP 25' },
 				}),
 			],
 		});
 		expect(result.error?.message).toMatch(
-			/^Spending limit reached: Maximum Total per Execution for GBP is 25.00; GBP 20.00 already moved/,
+			/^Spending limit reached: Maximum Total per Execution for GBP is 25.00; GBP 20.00 already sent/,
 		);
 		expect(sandbox().stats.contributions).toBe(2);
 	});

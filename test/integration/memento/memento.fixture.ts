@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import type { TestJournal } from '../../harness/journal';
 import type { StoredCredential } from '../../harness/credentials-helper';
 import {
 	newCredentialsHelper,
@@ -39,6 +40,8 @@ export interface MementoRunOptions {
 	nodes: TestNode[];
 	credentialOverrides?: IDataObject;
 	executionId?: string;
+	/** n8n's deduplication store of an earlier run: this run is another execution of that n8n. */
+	journal?: TestJournal;
 	/** Keep credential state (the session token) between runs. */
 	keepSession?: boolean;
 	/** Connections instead of the default chain (e.g. a Loop Over Items). */
@@ -63,6 +66,7 @@ export function useMementoSandbox(options: Parameters<typeof startMementoSandbox
 			credentials,
 			credentialsHelper: runOptions.keepSession ? holder.helper : undefined,
 			executionId: runOptions.executionId,
+			journal: runOptions.journal,
 			links: runOptions.links,
 		});
 	};

@@ -10,6 +10,8 @@ import {
 const DEPOSITS = '/deposit_orders/';
 
 const twentyItems = Array.from({ length: 20 }, (_, index) => ({ reference: `guard-${index + 1}` }));
+/** Twenty distinct orders (identical rows would be one payment instruction, one orderID). */
+const byReference = { options: { orderId: '={{ $json.reference }}' } };
 
 describe('Momento: Validate Only and spending limits', () => {
 	const { sandbox, run } = useMomentoSandbox();
@@ -50,7 +52,9 @@ describe('Momento: Validate Only and spending limits', () => {
 			orderID,
 			amounts: [{ currency: 'DOP', amount: '500.00' }],
 		});
-		expect(new Set(outputs.map((item) => item.orderID)).size).toBe(20);
+		// Twenty identical rows are one payment instruction: one derived orderID (Validate Only
+		// shows each; sending them would refuse rows 2 to 20 as duplicates of row 1).
+		expect(new Set(outputs.map((item) => item.orderID)).size).toBe(1);
 		const text = JSON.stringify(outputs);
 		expect(text).not.toContain(sandbox().secretKey);
 		for (const item of outputs) expect(text).not.toContain(signatureOf(item.signedBody as string));
@@ -95,10 +99,10 @@ describe('Momento: Validate Only and spending limits', () => {
 		// 7 x 500.00 = 3500.00; the 8th would make 4000.00.
 		const result = await run({
 			items: twentyItems,
-			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' })],
+			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' }, {}, byReference)],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already moved in this execution and this item moves 500.00 [item 7]',
+			'Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already sent in this execution and this item moves 500.00 [item 7]',
 		);
 		expect(sandbox().stats.depositsCreated).toBe(7);
 		expect(sandbox().requests).toHaveLength(7);
@@ -107,7 +111,7 @@ describe('Momento: Validate Only and spending limits', () => {
 	it('with Continue On Fail every item past the limit fails the same way and nothing more is paid', async () => {
 		const result = await run({
 			items: twentyItems,
-			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' }, { continueOnFail: true })],
+			nodes: [deposit({ maxTotalPerExecution: 'DOP 3750' }, { continueOnFail: true }, byReference)],
 		});
 		const outputs = result.json('Deposit');
 		expect(outputs.slice(0, 7).every((item) => item.status === 'pending')).toBe(true);
@@ -115,7 +119,7 @@ describe('Momento: Validate Only and spending limits', () => {
 			Array.from(
 				{ length: 13 },
 				(_, index) =>
-					`Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already moved in this execution and this item moves 500.00 [item ${index + 7}]`,
+					`Spending limit reached: Maximum Total per Execution for DOP is 3750.00; DOP 3500.00 already sent in this execution and this item moves 500.00 [item ${index + 7}]`,
 			),
 		);
 		expect(sandbox().stats.depositsCreated).toBe(7);
@@ -134,7 +138,7 @@ describe('Momento: Validate Only and spending limits', () => {
 
 	it('an order Momento refuses does not count toward the limits', async () => {
 		const result = await run({
-			items: [{ bank: 'BRD' }, { bank: 'NOPE' }, { bank: 'BPD' }, { bank: 'BRD' }],
+			items: [{ bank: 'BRD' }, { bank: 'NOPE' }, { bank: 'BPD' }, { bank: 'BHD' }],
 			nodes: [
 				momentoNode(
 					'Withdraw',
@@ -150,12 +154,12 @@ describe('Momento: Validate Only and spending limits', () => {
 		expect(outputs[1].error).toMatch(/VALIDATION_ERROR.*bank_code/);
 		expect(outputs[2]).toMatchObject({ status: 'pending', replayed: false });
 		expect(outputs[3].error).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 2; 2 already made in this execution [item 3]',
+			'Spending limit reached: Maximum Money Moves per Execution is 2; 2 already sent in this execution [item 3]',
 		);
 		expect(sandbox().stats.withdrawalsCreated).toBe(2);
 	});
 
-	it('a replay of the same orderID counts once', async () => {
+	it('a second row with the same orderID is refused as a duplicate and counts nothing', async () => {
 		const result = await run({
 			items: [{ id: 'INV-1' }, { id: 'INV-1' }, { id: 'INV-2' }],
 			nodes: [
@@ -167,14 +171,15 @@ describe('Momento: Validate Only and spending limits', () => {
 			],
 		});
 		const outputs = result.json('Deposit');
-		expect(outputs.slice(0, 2).map((item) => [item.orderID, item.replayed])).toEqual([
-			['INV-1', false],
-			['INV-1', true],
-		]);
-		expect(outputs[2].error).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 1; 1 already made in this execution [item 2]',
+		expect(outputs[0]).toMatchObject({ orderID: 'INV-1', replayed: false });
+		expect(outputs[1].error).toBe(
+			'Item 1 asks for the same money move as item 0 (same key INV-1), so it was not sent [item 1]',
 		);
-		expect(sandbox().stats).toMatchObject({ depositsCreated: 1, duplicateOrders: 1 });
+		expect(outputs[2].error).toBe(
+			'Spending limit reached: Maximum Money Moves per Execution is 1; 1 already sent in this execution [item 2]',
+		);
+		expect(sandbox().stats).toMatchObject({ depositsCreated: 1, duplicateOrders: 0 });
+		expect(sandbox().requests).toHaveLength(1);
 	});
 
 	it('Loop Over Items one at a time is stopped where a batch would be (the count holds across runs)', async () => {
@@ -182,7 +187,7 @@ describe('Momento: Validate Only and spending limits', () => {
 			items: twentyItems,
 			nodes: [
 				{ name: 'Loop', type: 'test.loopOverItems', parameters: { batchSize: 1 } },
-				deposit({ maxMovesPerExecution: 5 }),
+				deposit({ maxMovesPerExecution: 5 }, {}, byReference),
 			],
 			links: [
 				['Items', 0, 'Loop'],
@@ -191,7 +196,7 @@ describe('Momento: Validate Only and spending limits', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		);
 		expect(result.nodeRuns('Deposit')).toBe(6);
 		expect(sandbox().stats.depositsCreated).toBe(5);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential } from '../../harness/credentials-helper';
+import type { TestJournal } from '../../harness/journal';
 import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
@@ -68,6 +69,8 @@ export interface MomentoRunOptions {
 	credentialOverrides?: IDataObject;
 	executionId?: string;
 	links?: RunOptions['links'];
+	/** n8n's deduplication store of an earlier run: this run is another execution of that n8n. */
+	journal?: TestJournal;
 }
 
 /** Starts one sandbox per test file and runs workflows against it. */
@@ -80,6 +83,7 @@ export function useMomentoSandbox(options: MomentoSandboxOptions = {}) {
 			credentials: [momentoCredential(sandbox(), runOptions.credentialOverrides)],
 			executionId: runOptions.executionId,
 			links: runOptions.links,
+			journal: runOptions.journal,
 		});
 	return { sandbox, run };
 }

@@ -34,10 +34,16 @@ describe('Momento: the rate limit (1000 requests per hour, 429 beyond)', () => {
 
 	it('with Continue On Fail every limited item becomes an error item, and later ones are not sent', async () => {
 		sandbox().setRateLimit({ limit: 2, windowMs: 3_600_000 });
-		const result = await run({
-			items: twentyItems.slice(0, 5),
-			nodes: [deposit({ continueOnFail: true })],
-		});
+		// One by one, so exactly one item meets the 429 and the later ones are held back unsent.
+		const oneByOne = momentoNode(
+			'Deposit',
+			depositParameters({
+				options: { orderId: '={{ $json.ref }}' },
+				batching: { parallelRequests: 1 },
+			}),
+			{ continueOnFail: true },
+		);
+		const result = await run({ items: twentyItems.slice(0, 5), nodes: [oneByOne] });
 		expect(result.error).toBeUndefined();
 		const output = result.json('Deposit');
 		expect(output).toHaveLength(5);

@@ -122,7 +122,7 @@ describe('MTN MoMo: Validate Only and spending limits', () => {
 			nodes: [pay({ maxTotalPerExecution: 'EUR 750' })],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 700.00 already moved in this execution and this item moves 100.00 [item 7]',
+			'Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 700.00 already sent in this execution and this item moves 100.00 [item 7]',
 		);
 		expect(sandbox().stats.requestsToPay).toBe(7);
 		expect(payments()).toHaveLength(7);
@@ -139,7 +139,7 @@ describe('MTN MoMo: Validate Only and spending limits', () => {
 			Array.from(
 				{ length: 13 },
 				(_, index) =>
-					`Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 700.00 already moved in this execution and this item moves 100.00 [item ${index + 7}]`,
+					`Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 700.00 already sent in this execution and this item moves 100.00 [item ${index + 7}]`,
 			),
 		);
 		expect(sandbox().stats.requestsToPay).toBe(7);
@@ -160,10 +160,11 @@ describe('MTN MoMo: Validate Only and spending limits', () => {
 	});
 
 	it('a payment MoMo refuses does not count toward the limits', async () => {
+		// A definitive refusal (400): MoMo takes callbacks only on the API user's registered host.
 		const result = await run({
 			items: [
 				{ externalId: 'a' },
-				{ externalId: 'b', currency: 'GHS' },
+				{ externalId: 'b', callbackUrl: 'https://elsewhere.example.com/momo' },
 				{ externalId: 'c' },
 				{ externalId: 'd' },
 			],
@@ -171,15 +172,15 @@ describe('MTN MoMo: Validate Only and spending limits', () => {
 				pay(
 					{ maxMovesPerExecution: 2 },
 					{ continueOnFail: true },
-					{ currency: '={{ $json.currency ?? "EUR" }}' },
+					{ additionalFields: { callbackUrl: '={{ $json.callbackUrl ?? "" }}' } },
 				),
 			],
 		});
 		const outputs = result.json('Pay');
-		expect(outputs[1].error).toMatch(/INVALID_CURRENCY/);
+		expect(outputs[1].error).toMatch(/INVALID_CALLBACK_URL_HOST/);
 		expect(outputs[2]).toMatchObject({ externalId: 'c', status: 'PENDING' });
 		expect(outputs[3].error).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 2; 2 already made in this execution [item 3]',
+			'Spending limit reached: Maximum Money Moves per Execution is 2; 2 already sent in this execution [item 3]',
 		);
 		expect(sandbox().stats.requestsToPay).toBe(2);
 	});
@@ -222,7 +223,7 @@ describe('MTN MoMo: Validate Only and spending limits', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		);
 		expect(result.nodeRuns('Pay')).toBe(6);
 		expect(sandbox().stats.requestsToPay).toBe(5);

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { StoredCredential, TestCredentialsHelper } from '../../harness/credentials-helper';
+import type { TestJournal } from '../../harness/journal';
 import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
@@ -8,7 +9,11 @@ import {
 	type RunResult,
 	type TestNode,
 } from '../../harness/run-workflow';
-import { startMomoSandbox, type MomoSandbox, type MomoSandboxOptions } from '../../sandboxes/mtn-momo';
+import {
+	startMomoSandbox,
+	type MomoSandbox,
+	type MomoSandboxOptions,
+} from '../../sandboxes/mtn-momo';
 
 export const CREDENTIAL_ID = 'momo-sandbox';
 
@@ -60,6 +65,8 @@ export interface MomoRunOptions {
 	credentialOverrides?: IDataObject;
 	credentialsHelper?: TestCredentialsHelper;
 	executionId?: string;
+	/** n8n's deduplication store of an earlier run: this run is another execution of that n8n. */
+	journal?: TestJournal;
 	links?: RunOptions['links'];
 }
 
@@ -75,6 +82,7 @@ export function useMomoSandbox(options: MomoSandboxOptions = {}) {
 				: [momoCredential(sandbox(), runOptions.credentialOverrides)],
 			credentialsHelper: runOptions.credentialsHelper,
 			executionId: runOptions.executionId,
+			journal: runOptions.journal,
 			links: runOptions.links,
 		});
 	return { sandbox, run };

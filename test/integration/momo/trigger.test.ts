@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { randomUUID } from 'node:crypto';
 import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { runWebhook, runWebhookMethod } from '../../harness/run-trigger';
@@ -59,7 +60,8 @@ describe.each(['PUT', 'POST'] as const)(
 
 		async function payAndCallBack(msisdn: string) {
 			const pay = await run({
-				items: [{ externalId: 'order-cb', msisdn }],
+				// Its own External ID per test: the same one would be the same payment (and reference).
+				items: [{ externalId: `order-cb-${randomUUID()}`, msisdn }],
 				nodes: [
 					momoNode(
 						'Pay',

@@ -2,37 +2,25 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
 import { MONERIUM_CLIENTS } from '../../sandboxes/monerium';
-import { CREDENTIAL_ID, locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
+import {
+	CREDENTIAL_ID,
+	moneriumNode,
+	placeParameters,
+	SEED,
+	useMoneriumSandbox,
+} from './monerium.fixture';
 
 const twentyItems = Array.from({ length: 20 }, (_, index) => ({ n: index + 1 }));
 const MEMO = '=Invoice {{ $json.n }} of 2024';
 
-function placeParameters(safety: IDataObject, overrides: IDataObject = {}): IDataObject {
-	return {
-		resource: 'order',
-		operation: 'place',
-		address: locator(SEED.address),
-		chain: 'sepolia',
-		currency: 'eur',
-		amount: '100.50',
-		counterpartType: 'iban',
-		counterpartIban: SEED.counterpartIban,
-		counterpartKind: 'personal',
-		firstName: 'Ola',
-		lastName: 'Nordmann',
-		country: 'DK',
-		message: `Send EUR 100.50 to ${SEED.counterpartIban} at ${formatMessageTime(new Date())}`,
-		signature: '0xdeadbeef',
-		memo: MEMO,
-		safety,
-		...overrides,
-	};
+function guardedPlace(safety: IDataObject, overrides: IDataObject = {}): IDataObject {
+	return placeParameters({ memo: MEMO, safety, ...overrides });
 }
 
 describe('Monerium: Validate Only and spending limits', () => {
 	const { sandbox, run, helperFor } = useMoneriumSandbox();
 	const place = (safety: IDataObject, extra = {}, overrides: IDataObject = {}) =>
-		moneriumNode('Place', placeParameters(safety, overrides), extra);
+		moneriumNode('Place', guardedPlace(safety, overrides), extra);
 	const ordersPlaced = () => sandbox().requests.filter((r) => r.path === '/orders');
 
 	it('Validate Only on 20 orders sends nothing, fetches no token and returns the exact requests', async () => {
@@ -125,7 +113,7 @@ describe('Monerium: Validate Only and spending limits', () => {
 			nodes: [place({ maxTotalPerExecution: 'EUR 750' })],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 703.50 already moved in this execution and this item moves 100.50 [item 7]',
+			'Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 703.50 already sent in this execution and this item moves 100.50 [item 7]',
 		);
 		expect(sandbox().orders()).toHaveLength(7);
 		expect(ordersPlaced()).toHaveLength(7);
@@ -142,7 +130,7 @@ describe('Monerium: Validate Only and spending limits', () => {
 		expect(outputs.slice(0, 7).every((item) => item.state === 'placed')).toBe(true);
 		for (const [index, item] of outputs.slice(7).entries()) {
 			expect(item.error).toBe(
-				`Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 703.50 already moved in this execution and this item moves 100.50 [item ${index + 7}]`,
+				`Spending limit reached: Maximum Total per Execution for EUR is 750.00; EUR 703.50 already sent in this execution and this item moves 100.50 [item ${index + 7}]`,
 			);
 		}
 		expect(sandbox().orders()).toHaveLength(7);
@@ -194,26 +182,31 @@ describe('Monerium: Validate Only and spending limits', () => {
 			],
 		});
 		expect(result.error?.message).toBe(
-			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+			'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		);
 		expect(result.nodeRuns('Place')).toBe(6);
 		expect(sandbox().orders()).toHaveLength(5);
 	});
 
-	it('the same order id twice in one execution (a replay, answered 409) counts once', async () => {
+	it('the same order id on two rows: the second is refused as a duplicate and counts nothing', async () => {
 		const orderId = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
 		const result = await run({
 			items: [{ n: 1 }, { n: 1 }, { n: 3 }],
 			nodes: [
 				place(
 					{ maxMovesPerExecution: 2 },
-					{},
+					{ continueOnFail: true },
 					{ additionalFields: { orderId: '={{ $json.n === 1 ? "' + orderId + '" : "" }}' } },
 				),
 			],
 		});
 		expect(result.error).toBeUndefined();
-		expect(result.json('Place').map((order) => order.replayed)).toEqual([false, true, false]);
+		const [first, duplicate, third] = result.json('Place');
+		expect(first).toMatchObject({ id: orderId, replayed: false, reconciled: false });
+		expect(duplicate.error).toBe(
+			`Item 1 asks for the same money move as item 0 (same key ${orderId}), so it was not sent [item 1]`,
+		);
+		expect(third).toMatchObject({ memo: 'Invoice 3 of 2024', state: 'placed' });
 		expect(sandbox().orders()).toHaveLength(2);
 	});
 });

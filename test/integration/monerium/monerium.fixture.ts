@@ -1,6 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
 import type { StoredCredential } from '../../harness/credentials-helper';
+import type { TestJournal } from '../../harness/journal';
 import { nodeMaker, useSandbox } from '../../harness/use-sandbox';
 import {
 	runWorkflow,
@@ -42,6 +44,28 @@ export const moneriumNode = nodeMaker('monerium', 'moneriumOAuth2Api', CREDENTIA
 
 export const locator = (value: string, mode = 'id') => ({ __rl: true, mode, value });
 
+/** Order > Place for the seeded linked address, with a message signed just now. */
+export function placeParameters(overrides: IDataObject = {}, at = new Date()): IDataObject {
+	return {
+		resource: 'order',
+		operation: 'place',
+		address: locator(SEED.address),
+		chain: 'sepolia',
+		currency: 'eur',
+		amount: '100.50',
+		counterpartType: 'iban',
+		counterpartIban: SEED.counterpartIban,
+		counterpartKind: 'personal',
+		firstName: 'Ola',
+		lastName: 'Nordmann',
+		country: 'DK',
+		message: `Send EUR 100.50 to ${SEED.counterpartIban} at ${formatMessageTime(at)}`,
+		signature: '0xdeadbeef',
+		memo: 'Invoice 2024-001',
+		...overrides,
+	};
+}
+
 export interface MoneriumRunOptions {
 	items?: IDataObject[];
 	nodes: TestNode[];
@@ -50,6 +74,8 @@ export interface MoneriumRunOptions {
 	executionId?: string;
 	/** Connections instead of the default chain (e.g. a Loop Over Items). */
 	links?: RunOptions['links'];
+	/** n8n's deduplication store of an earlier run: this run is another execution of that n8n. */
+	journal?: TestJournal;
 }
 
 /** One sandbox per test file; workflows run with n8n's OAuth2 machinery against it. */
@@ -64,6 +90,7 @@ export function useMoneriumSandbox() {
 			credentialsHelper: options.credentialsHelper ?? helperFor(options.credential),
 			executionId: options.executionId,
 			links: options.links,
+			journal: options.journal,
 		});
 	return { sandbox, run, helperFor };
 }

@@ -27,6 +27,9 @@ describe('Monerium OAuth2 through n8n machinery', () => {
 					resource: 'profile',
 					operation: 'get',
 					profile: { __rl: true, mode: 'id', value: SEED.profileId },
+					// n8n's own OAuth2 layer refreshes once per request that got a 401, which the node
+					// cannot share between requests in flight: one by one, one refresh (README).
+					batching: { parallelRequests: 1 },
 				}),
 			],
 			credentialsHelper: helper,

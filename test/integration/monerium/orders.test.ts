@@ -1,28 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
-import { locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
-
-function placeParameters(overrides: IDataObject = {}, at = new Date()): IDataObject {
-	return {
-		resource: 'order',
-		operation: 'place',
-		address: locator(SEED.address),
-		chain: 'sepolia',
-		currency: 'eur',
-		amount: '100.50',
-		counterpartType: 'iban',
-		counterpartIban: SEED.counterpartIban,
-		counterpartKind: 'personal',
-		firstName: 'Ola',
-		lastName: 'Nordmann',
-		country: 'DK',
-		message: `Send EUR 100.50 to ${SEED.counterpartIban} at ${formatMessageTime(at)}`,
-		signature: '0xdeadbeef',
-		memo: 'Invoice 2024-001',
-		...overrides,
-	};
-}
+import {
+	locator,
+	moneriumNode,
+	placeParameters,
+	SEED,
+	useMoneriumSandbox,
+} from './monerium.fixture';
 
 describe('Monerium orders', () => {
 	const { sandbox, run } = useMoneriumSandbox();
@@ -67,33 +52,41 @@ describe('Monerium orders', () => {
 		expect(sandbox().orders()).toHaveLength(1);
 	});
 
-	it('place derives the order id: the same item in the same execution replays instead of placing twice', async () => {
+	it('place derives the order id from the order: the same signed order run again in a new execution is found, not placed twice', async () => {
 		const first = await run({
 			nodes: [moneriumNode('Place', placeParameters())],
 			executionId: 'exec-1',
 		});
 		const again = await run({
 			nodes: [moneriumNode('Place', placeParameters())],
-			executionId: 'exec-1',
+			executionId: 'exec-2',
+			journal: first.journal,
 		});
-		expect(again.json('Place')[0]).toMatchObject({ id: first.json('Place')[0].id, replayed: true });
+		expect(again.json('Place')[0]).toMatchObject({
+			id: first.json('Place')[0].id,
+			replayed: true,
+			reconciled: true,
+		});
 		expect(sandbox().orders()).toHaveLength(1);
 		const other = await run({
-			nodes: [moneriumNode('Place', placeParameters())],
-			executionId: 'exec-2',
+			nodes: [moneriumNode('Place', placeParameters({ memo: 'Invoice 2024-002' }))],
+			journal: first.journal,
 		});
 		expect(other.json('Place')[0].id).not.toBe(first.json('Place')[0].id);
+		expect(sandbox().orders()).toHaveLength(2);
 	});
 
-	it('a 500 on place is retried with the same id and places exactly one order', async () => {
+	it('a 503 before anything was placed: the lookup proves absence, the same id is sent again, one order', async () => {
 		sandbox().injectFault({ method: 'POST', path: '/orders', status: 503, times: 1 });
 		const result = await run({ nodes: [moneriumNode('Place', placeParameters())] });
 		expect(result.error).toBeUndefined();
+		const id = String(result.json('Place')[0].id);
+		expect(result.json('Place')[0]).toMatchObject({ replayed: false, reconciled: false });
 		expect(
 			sandbox()
-				.requests.filter((r) => r.path === '/orders')
-				.map((r) => r.status),
-		).toEqual([503, 201]);
+				.requests.filter((r) => r.path.startsWith('/orders'))
+				.map((r) => `${r.method} ${r.path} ${r.status}`),
+		).toEqual(['POST /orders 503', `GET /orders/${id} 404`, 'POST /orders 201']);
 		expect(sandbox().orders()).toHaveLength(1);
 	});
 

@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 // Fake Moment Conductor API for integration tests: plain node:http on 127.0.0.1.
 import { createServer, type Server } from 'node:http';
+import { sleep } from 'n8n-workflow';
 import type { AddressInfo } from 'node:net';
 
 import { SEED_CATALOG } from './catalog-seed';
@@ -22,6 +23,7 @@ import type {
 	ConductorRequestRecord,
 	ConductorSandbox,
 	ConductorSandboxOptions,
+	ConductorTraffic,
 } from './types';
 
 export type {
@@ -31,6 +33,7 @@ export type {
 	ConductorSandbox,
 	ConductorSandboxOptions,
 	ConductorStats,
+	ConductorTraffic,
 } from './types';
 
 export const CONDUCTOR_SEED = {
@@ -82,8 +85,21 @@ export async function startConductorSandbox(
 		requests,
 	};
 
+	const traffic: ConductorTraffic = {
+		latencyMs: options.latencyMs ?? 0,
+		inFlight: 0,
+		maxInFlight: 0,
+	};
 	const server = createServer((req, res) => {
-		handleRequest(ctx, req, res).catch(() => {
+		// A real provider answers in hundreds of ms: every request waits `latencyMs` first.
+		traffic.inFlight++;
+		traffic.maxInFlight = Math.max(traffic.maxInFlight, traffic.inFlight);
+		res.once('close', () => traffic.inFlight--);
+		const handled =
+			traffic.latencyMs > 0
+				? sleep(traffic.latencyMs).then(async () => await handleRequest(ctx, req, res))
+				: handleRequest(ctx, req, res);
+		handled.catch(() => {
 			if (res.headersSent || res.destroyed) return;
 			const body = JSON.stringify(errorEnvelope('INTERNAL_SERVER_ERROR'));
 			res.writeHead(500, { 'content-type': 'application/json; charset=utf-8' });
@@ -105,7 +121,9 @@ export async function startConductorSandbox(
 		partnerTransactions: () => snapshot(state.partnerTransactions.values()),
 		orders: () => snapshot(state.orders.values()),
 		injectFault: (fault: ConductorFault) => faults.add(fault),
+		traffic,
 		reset() {
+			traffic.maxInFlight = traffic.inFlight;
 			state.reset();
 			store.clear();
 			faults.clear();

@@ -7,6 +7,8 @@ export interface ConductorSandboxOptions {
 	retailerIds?: string[];
 	/** Port to listen on (127.0.0.1 only). Default 0: an ephemeral port. */
 	port?: number;
+	/** How long every answer takes (ms), like a real provider's latency. Default 0. */
+	latencyMs?: number;
 }
 
 export type ConductorFaultKind =
@@ -59,6 +61,13 @@ export interface ConductorStats {
 	replays: number;
 }
 
+/** Latency every answer waits for, and how many requests were open at once. */
+export interface ConductorTraffic {
+	latencyMs: number;
+	inFlight: number;
+	maxInFlight: number;
+}
+
 export interface ConductorSandbox {
 	rootUrl: string;
 	baseUrl: string;
@@ -71,6 +80,7 @@ export interface ConductorSandbox {
 	partnerTransactions(): object[];
 	orders(): object[];
 	injectFault(fault: ConductorFault): void;
+	traffic: ConductorTraffic;
 	reset(): void;
 	close(): Promise<void>;
 }

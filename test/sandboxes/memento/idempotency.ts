@@ -1,9 +1,15 @@
-// Idempotency-Key on money moves (an assumption of the pack, enforced here): the same key and
-// body replay the first answer; the same key with another body is refused.
+// Idempotency-Key on money moves. The document names no such header, so both readings are
+// served: 'replay' (the pack's assumption: the same key and body replay the first answer, the
+// same key with another body is refused) and 'ignore' (the header means nothing: every request
+// is executed, as the document promises no deduplication).
 import { badRequest, validationError, type Reply } from './http';
+
+export type IdempotencyMode = 'replay' | 'ignore';
 
 export class IdempotencyStore {
 	private readonly saved = new Map<string, { fingerprint: string; reply: Reply }>();
+
+	constructor(readonly mode: IdempotencyMode = 'replay') {}
 
 	/** Runs `execute` once per key; replays mark the answer with Idempotent-Replayed: true. */
 	run(
@@ -13,6 +19,7 @@ export class IdempotencyStore {
 		execute: () => Reply,
 		onReplay: () => void,
 	): Reply {
+		if (this.mode === 'ignore') return execute();
 		if (key === undefined || key.trim() === '') {
 			throw badRequest('idempotency_key_required', 'Money moves need an Idempotency-Key header');
 		}

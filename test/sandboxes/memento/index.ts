@@ -22,6 +22,7 @@ export type {
 	MementoSandboxOptions,
 	MementoStats,
 } from './types';
+export { movesOf } from './types';
 export { ME, OTHER_USERS, SANDBOX_SECRETS } from './state';
 
 export const MEMENTO_SANDBOX_DEFAULTS = {
@@ -50,7 +51,7 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 		options.sessionLifetimeMs ?? 600_000,
 		MEMENTO_SANDBOX_DEFAULTS.authenticationToken,
 	);
-	const idempotency = new IdempotencyStore();
+	const idempotency = new IdempotencyStore(options.idempotency);
 	const requests: MementoRequestRecord[] = [];
 	let faults: Array<MementoFault & { remaining: number }> = [];
 
@@ -68,7 +69,7 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 		return fault;
 	}
 
-	async function handle(req: IncomingMessage): Promise<Reply> {
+	async function handle(req: IncomingMessage): Promise<Reply & { drop?: boolean }> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const headers: Record<string, string | undefined> = {};
 		for (const name of Object.keys(req.headers)) headers[name] = header(req, name);
@@ -120,7 +121,7 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 		if (body !== undefined && !/^application\/json/.test(headers['content-type'] ?? '')) {
 			throw badRequest('unsupported_media_type', 'Send JSON with Content-Type: application/json');
 		}
-		return match.route.handle({
+		const reply = match.route.handle({
 			state,
 			auth,
 			idempotency,
@@ -129,6 +130,16 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 			body: (body ?? {}) as Record<string, unknown>,
 			headers,
 		});
+		// Faults after the request was handled: what was asked for has happened.
+		if (takeFault('drop-after-execute', record)) return { ...reply, drop: true };
+		const afterwards = takeFault('status-after-execute', record);
+		if (afterwards) {
+			return {
+				status: afterwards.status ?? 500,
+				body: { code: 'injected', message: 'Injected fault after executing' },
+			};
+		}
+		return reply;
 	}
 
 	const server = createServer((req: IncomingMessage, res: ServerResponse) => {
@@ -137,10 +148,11 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 				if (error instanceof ApiError) return { status: error.status, body: error.body };
 				return { status: 500, body: { code: 'internal', message: 'Sandbox failure' } };
 			})
-			.then((reply) => {
+			.then((reply: Reply & { drop?: boolean }) => {
 				const last = requests[requests.length - 1];
 				if (last) last.status = reply.status;
-				send(res, reply);
+				if (reply.drop) res.destroy();
+				else send(res, reply);
 			})
 			.catch(() => res.destroy());
 	});

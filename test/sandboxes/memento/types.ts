@@ -9,6 +9,11 @@ export interface MementoSandboxOptions {
 	projectId?: string;
 	/** How many payments are seeded (>= 250 so that lists cross pages). Default 260. */
 	seededPayments?: number;
+	/**
+	 * What a repeated Idempotency-Key does on a money move (the document names no such header):
+	 * 'replay' (default) answers the first result again; 'ignore' executes every request.
+	 */
+	idempotency?: 'replay' | 'ignore';
 }
 
 export interface MementoRequestRecord {
@@ -21,8 +26,12 @@ export interface MementoRequestRecord {
 }
 
 export interface MementoFault {
-	/** 'status': answer `status` instead of handling; 'expire-sessions': expire every session first. */
-	kind: 'status' | 'expire-sessions';
+	/**
+	 * 'status': answer `status` instead of handling; 'expire-sessions': expire every session first;
+	 * 'status-after-execute': handle the request (a money move is made), then answer `status`
+	 * (default 500); 'drop-after-execute': handle it, then close the connection without an answer.
+	 */
+	kind: 'status' | 'expire-sessions' | 'status-after-execute' | 'drop-after-execute';
 	status?: number;
 	method?: string;
 	path?: RegExp;
@@ -39,4 +48,9 @@ export interface MementoStats {
 	requestPayments: number;
 	contributions: number;
 	replays: number;
+}
+
+/** Every money move the sandbox made: payments, request payments and pool contributions. */
+export function movesOf(stats: MementoStats): number {
+	return stats.paymentsCreated + stats.requestPayments + stats.contributions;
 }

@@ -12,6 +12,7 @@ import type {
 	MomentoSandbox,
 	MomentoSandboxOptions,
 	Order,
+	OrderIdFilter,
 	OrderKind,
 	OrderStatus,
 	RateLimit,
@@ -68,7 +69,9 @@ async function deliver(url: string, rawBody: string, enabled: boolean): Promise<
 export async function startMomentoSandbox(
 	options: MomentoSandboxOptions = {},
 ): Promise<MomentoSandbox> {
-	const state = new MomentoState();
+	const initialDeduplicate = options.deduplicateOrderIds ?? false;
+	const initialFilter = options.orderIdFilter ?? 'honoured';
+	const state = new MomentoState(initialDeduplicate, initialFilter);
 	const deliverCallbacks = options.deliverCallbacks ?? true;
 	const callbacks: CallbackDelivery[] = [];
 	const initialLimit = options.rateLimit ?? MOMENTO_SEED.documentedRateLimit;
@@ -104,8 +107,14 @@ export async function startMomentoSandbox(
 		requests: ctx.requests,
 		callbacks,
 		stats: state.stats,
-		deposits: () => [...state.orders.deposit.values()].map((o) => structuredClone(o)),
-		withdrawals: () => [...state.orders.withdrawal.values()].map((o) => structuredClone(o)),
+		deposits: () => state.orders.deposit.map((o) => structuredClone(o)),
+		withdrawals: () => state.orders.withdrawal.map((o) => structuredClone(o)),
+		setDeduplicateOrderIds(deduplicate: boolean) {
+			state.deduplicateOrderIds = deduplicate;
+		},
+		setOrderIdFilter(filter: OrderIdFilter) {
+			state.orderIdFilter = filter;
+		},
 		users: () => [...state.users.values()].map((user) => structuredClone(user)),
 		setRateLimit(limit: RateLimit) {
 			ctx.rateLimit = { ...limit };
@@ -127,6 +136,8 @@ export async function startMomentoSandbox(
 		redeliver: async (callback: CallbackDelivery) => await record(callback.url, callback.rawBody),
 		reset() {
 			state.reset();
+			state.deduplicateOrderIds = initialDeduplicate;
+			state.orderIdFilter = initialFilter;
 			ctx.requests.length = 0;
 			ctx.faults.length = 0;
 			callbacks.length = 0;

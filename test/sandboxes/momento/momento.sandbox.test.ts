@@ -116,7 +116,35 @@ describe('Momento sandbox: what it enforces', () => {
 		});
 	});
 
-	it('409 on a repeated orderID; orders are found by orderID filter', async () => {
+	it('by default a repeated orderID creates another order (the document promises no deduplication)', async () => {
+		const first = await call('POST', '/deposit_orders/', { raw: deposit() });
+		const again = await call('POST', '/deposit_orders/', { raw: deposit() });
+		expect([first.status, again.status]).toEqual([201, 201]);
+		expect(again.json.id).not.toBe(first.json.id);
+		expect(sandbox.stats.depositsCreated).toBe(2);
+		const found = await call('GET', '/deposit_orders/?orderID=Somerandomstring');
+		expect(found.json).toMatchObject({ count: 2 });
+	});
+
+	it('after-processing faults store the order, then drop the connection or answer 500', async () => {
+		sandbox.injectFault({ kind: 'drop-after-processing', method: 'POST' });
+		await expect(call('POST', '/deposit_orders/', { raw: deposit() })).rejects.toThrow();
+		sandbox.injectFault({ kind: 'status-500-after-processing', method: 'POST' });
+		const failed = await call('POST', '/deposit_orders/', { raw: deposit({ orderID: 'B' }) });
+		expect(failed).toMatchObject({ status: 500, json: { error: 'INTERNAL_ERROR' } });
+		expect(sandbox.deposits().map((order) => order.orderID)).toEqual(['Somerandomstring', 'B']);
+	});
+
+	it('with the orderID filter ignored, every order is listed', async () => {
+		sandbox.setOrderIdFilter('ignored');
+		await call('POST', '/deposit_orders/', { raw: deposit({ orderID: 'A' }) });
+		await call('POST', '/deposit_orders/', { raw: deposit({ orderID: 'B' }) });
+		const listed = await call('GET', '/deposit_orders/?orderID=A');
+		expect(listed.json).toMatchObject({ count: 2 });
+	});
+
+	it('409 on a repeated orderID when deduplicating; orders are found by orderID filter', async () => {
+		sandbox.setDeduplicateOrderIds(true);
 		await call('POST', '/deposit_orders/', { raw: deposit() });
 		const again = await call('POST', '/deposit_orders/', { raw: deposit() });
 		expect(again).toMatchObject({ status: 409, json: { error: 'DUPLICATE_ORDER' } });

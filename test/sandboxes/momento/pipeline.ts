@@ -73,12 +73,19 @@ function formatRetryAfter(ms: number): string {
 	return ms >= 1000 ? String(Math.ceil(ms / 1000)) : (Math.max(ms, 1) / 1000).toFixed(3);
 }
 
-function takeFault(ctx: PipelineContext, kind: MomentoFault['kind'], method: string, path: string) {
+function takeFault(
+	ctx: PipelineContext,
+	kind: MomentoFault['kind'],
+	method: string,
+	path: string,
+	body?: unknown,
+) {
 	const index = ctx.faults.findIndex(
 		(fault) =>
 			fault.kind === kind &&
 			(fault.method === undefined || fault.method.toUpperCase() === method) &&
-			(fault.path === undefined || fault.path === path),
+			(fault.path === undefined || fault.path === path) &&
+			(fault.when === undefined || fault.when(body)),
 	);
 	if (index < 0) return false;
 	const fault = ctx.faults[index];
@@ -210,7 +217,7 @@ export async function handleRequest(
 		);
 	}
 
-	if (takeFault(ctx, 'status-500', method, path)) {
+	if (takeFault(ctx, 'status-500', method, path, body)) {
 		return reply(res, record, 500, errorBody('INTERNAL_ERROR', 'Internal server error.'));
 	}
 	if (!bodyIsJson) {
@@ -228,10 +235,14 @@ export async function handleRequest(
 		body,
 		selfUrl: `http://${headers.host ?? '127.0.0.1'}${url.pathname}`,
 	});
-	if (takeFault(ctx, 'drop-after-processing', method, path)) {
+	if (takeFault(ctx, 'drop-after-processing', method, path, body)) {
 		record.status = status;
+		record.dropped = true;
 		res.socket?.destroy();
 		return;
+	}
+	if (takeFault(ctx, 'status-500-after-processing', method, path, body)) {
+		return reply(res, record, 500, errorBody('INTERNAL_ERROR', 'Internal server error.'));
 	}
 	reply(res, record, status, payload);
 }

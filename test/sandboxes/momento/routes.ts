@@ -73,8 +73,9 @@ function orderRoutes(kind: OrderKind, path: string): Route[] {
 			pattern: path,
 			handle(state, input) {
 				const { orderID, status, id_number: idNumber } = input.query;
-				const orders = [...state.orders[kind].values()]
-					.filter((order) => orderID === undefined || order.orderID === orderID)
+				const byOrderId = orderID !== undefined && state.orderIdFilter === 'honoured';
+				const orders = [...state.orders[kind]]
+					.filter((order) => !byOrderId || order.orderID === orderID)
 					.filter((order) => status === undefined || order.status === status)
 					.filter((order) => idNumber === undefined || order.request.id_number === idNumber)
 					.sort((a, b) => b.created_at.localeCompare(a.created_at))

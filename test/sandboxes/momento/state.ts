@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import type { OrderInput } from './validation';
-import type { MomentoStats, Order, OrderKind, OrderStatus, User } from './types';
+import type { MomentoStats, Order, OrderIdFilter, OrderKind, OrderStatus, User } from './types';
 
 const TRANSITIONS: Record<OrderStatus, OrderStatus[]> = {
 	pending: ['processing', 'completed', 'failed', 'cancelled'],
@@ -37,16 +37,23 @@ function freshStats(): MomentoStats {
 export class MomentoState {
 	readonly stats: MomentoStats = freshStats();
 
-	readonly orders: Record<OrderKind, Map<string, Order>> = {
-		deposit: new Map(),
-		withdrawal: new Map(),
-	};
+	/** Every order created, oldest first (several may share an orderID without deduplication). */
+	readonly orders: Record<OrderKind, Order[]> = { deposit: [], withdrawal: [] };
+
+	constructor(
+		public deduplicateOrderIds = false,
+		public orderIdFilter: OrderIdFilter = 'honoured',
+	) {}
+
+	/** The latest order of this kind with this orderID. */
+	findOrder(kind: OrderKind, orderID: string): Order | undefined {
+		return this.orders[kind].filter((order) => order.orderID === orderID).pop();
+	}
 
 	readonly users = new Map<string, User>();
 
 	createOrder(kind: OrderKind, input: OrderInput): Order {
-		const existing = this.orders[kind].get(input.orderID);
-		if (existing) {
+		if (this.deduplicateOrderIds && this.findOrder(kind, input.orderID)) {
 			this.stats.duplicateOrders += 1;
 			throw new ApiProblem(
 				409,
@@ -68,14 +75,14 @@ export class MomentoState {
 			created_at: now,
 			updated_at: now,
 		};
-		this.orders[kind].set(order.orderID, order);
+		this.orders[kind].push(order);
 		if (kind === 'deposit') this.stats.depositsCreated += 1;
 		else this.stats.withdrawalsCreated += 1;
 		return order;
 	}
 
 	transition(kind: OrderKind, orderID: string, status: OrderStatus): Order {
-		const order = this.orders[kind].get(orderID);
+		const order = this.findOrder(kind, orderID);
 		if (!order) throw new Error(`no ${kind} order ${orderID}`);
 		if (!TRANSITIONS[order.status].includes(status)) {
 			throw new Error(`a ${order.status} ${kind} order cannot become ${status}`);
@@ -101,8 +108,8 @@ export class MomentoState {
 	}
 
 	reset(): void {
-		this.orders.deposit.clear();
-		this.orders.withdrawal.clear();
+		this.orders.deposit.length = 0;
+		this.orders.withdrawal.length = 0;
 		this.users.clear();
 		Object.assign(this.stats, freshStats());
 	}

@@ -13,14 +13,36 @@ export interface MomentoSandboxOptions {
 	rateLimit?: RateLimit;
 	/** POST status callbacks to the orders' callback_url when a status changes. Default true. */
 	deliverCallbacks?: boolean;
+	/**
+	 * Whether a repeated orderID (per kind) is refused with 409 DUPLICATE_ORDER. The document
+	 * promises no such deduplication, so by default (false) a repeated orderID simply creates
+	 * another order, the worst case for money: every test that does not opt in shows what the
+	 * node itself does to move money once.
+	 */
+	deduplicateOrderIds?: boolean;
+	/**
+	 * The list endpoints' orderID filter, which the document does not describe: 'honoured'
+	 * (default) or 'ignored' (every order is listed whatever the filter says).
+	 */
+	orderIdFilter?: OrderIdFilter;
 }
+
+export type OrderIdFilter = 'honoured' | 'ignored';
 
 export interface RateLimit {
 	limit: number;
 	windowMs: number;
 }
 
-export type MomentoFaultKind = 'status-500' | 'drop-after-processing';
+/**
+ * `status-500`: a 500 before anything is done. `drop-after-processing`: the request is executed
+ * (an order stored), then the connection is destroyed without an answer.
+ * `status-500-after-processing`: the request is executed, then answered 500.
+ */
+export type MomentoFaultKind =
+	| 'status-500'
+	| 'drop-after-processing'
+	| 'status-500-after-processing';
 
 export interface MomentoFault {
 	kind: MomentoFaultKind;
@@ -28,6 +50,8 @@ export interface MomentoFault {
 	/** Path relative to the base URL, e.g. '/deposit_orders/'. */
 	path?: string;
 	times?: number;
+	/** Only requests whose parsed JSON body this accepts. */
+	when?: (body: unknown) => boolean;
 }
 
 export interface MomentoRequestRecord {
@@ -42,7 +66,10 @@ export interface MomentoRequestRecord {
 	body: unknown;
 	/** undefined when the request carried no M-Signature header. */
 	signatureValid?: boolean;
+	/** The status the endpoint produced (also when the answer was then dropped or replaced). */
 	status?: number;
+	/** True when the connection was destroyed instead of answering. */
+	dropped?: boolean;
 }
 
 export interface BankAccountRequest {
@@ -105,12 +132,18 @@ export interface MomentoSandbox {
 	requests: MomentoRequestRecord[];
 	callbacks: CallbackDelivery[];
 	stats: MomentoStats;
+	/** Every deposit order created (a repeated orderID in non-deduplicating mode is another one). */
 	deposits(): Order[];
 	withdrawals(): Order[];
+	setDeduplicateOrderIds(deduplicate: boolean): void;
+	setOrderIdFilter(filter: OrderIdFilter): void;
 	users(): User[];
 	setRateLimit(limit: RateLimit): void;
 	injectFault(fault: MomentoFault): void;
-	/** Moves an order to a new status and delivers the callback (if it has a callback_url). */
+	/**
+	 * Moves an order (the latest with this orderID) to a new status and delivers the callback
+	 * (if it has a callback_url).
+	 */
 	setOrderStatus(kind: OrderKind, orderID: string, status: OrderStatus): Promise<CallbackDelivery>;
 	/** Sends a recorded callback again (Momento retrying a delivery). */
 	redeliver(callback: CallbackDelivery): Promise<CallbackDelivery>;

@@ -24,6 +24,8 @@ export interface Reply {
 	status: number;
 	body?: unknown;
 	headers?: Record<string, string>;
+	/** Destroy the connection instead of answering (the request was still executed). */
+	drop?: boolean;
 }
 
 export function send(res: ServerResponse, reply: Reply): void {

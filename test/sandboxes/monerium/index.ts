@@ -27,9 +27,30 @@ export const MONERIUM_CLIENTS = {
 export interface MoneriumFault {
 	method?: string;
 	path: string;
-	status: number;
+	/** The status answered instead (default 500). */
+	status?: number;
 	times?: number;
 	retryAfter?: string;
+	/**
+	 * 'before' (default): answered before anything is done. 'after': the request is executed (an
+	 * order placed), then answered with `status`, or not at all with `drop`.
+	 */
+	when?: 'before' | 'after';
+	/** With `when: 'after'`: destroy the connection instead of answering. */
+	drop?: boolean;
+	/** Only requests whose raw body this accepts. */
+	matches?: (rawBody: string) => boolean;
+}
+
+export interface MoneriumSandboxOptions {
+	port?: number;
+	tokenLifetimeSeconds?: number;
+	/**
+	 * Whether a repeated order id is refused with 409. The document calls the id "the unique
+	 * identifier of the order" but promises nothing about a repeat, so by default (false) a repeated
+	 * id places another order, the worst case for money.
+	 */
+	deduplicateOrderIds?: boolean;
 }
 
 export interface RequestRecord {
@@ -45,7 +66,9 @@ export interface MoneriumSandbox {
 	requests: RequestRecord[];
 	oauthStats: OAuthServer['stats'];
 	state: MoneriumState;
+	/** Every order placed (a repeated id in non-deduplicating mode is another one). */
 	orders(): Order[];
+	setDeduplicateOrderIds(deduplicate: boolean): void;
 	/** After `count` more authenticated API requests every issued access token stops working. */
 	expireTokensAfter(count: number): void;
 	expireTokens(): void;
@@ -55,6 +78,12 @@ export interface MoneriumSandbox {
 	emit(type: string, data: Record<string, unknown>, options?: DeliveryOptions): Promise<Delivery[]>;
 	reset(): void;
 	close(): Promise<void>;
+}
+
+function faultReply(fault: MoneriumFault): Reply {
+	const status = fault.status ?? 500;
+	const reply = error(status, status === 429 ? 'Too many requests' : 'Sandbox fault');
+	return fault.retryAfter ? { ...reply, headers: { 'retry-after': fault.retryAfter } } : reply;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -68,9 +97,10 @@ function listen(server: Server, port: number): Promise<number> {
 }
 
 export async function startMoneriumSandbox(
-	options: { port?: number; tokenLifetimeSeconds?: number } = {},
+	options: MoneriumSandboxOptions = {},
 ): Promise<MoneriumSandbox> {
 	const state = new MoneriumState();
+	state.deduplicateOrderIds = options.deduplicateOrderIds ?? false;
 	const oauth = new OAuthServer(
 		{
 			clientCredentials: { ...MONERIUM_CLIENTS.clientCredentials },
@@ -105,16 +135,17 @@ export async function startMoneriumSandbox(
 				},
 			};
 
-		const fault = faults.find((f) => f.path === url.pathname && (!f.method || f.method === method));
+		const fault = faults.find(
+			(f) =>
+				f.path === url.pathname &&
+				(!f.method || f.method === method) &&
+				(!f.matches || f.matches(raw.toString('utf8'))),
+		);
 		if (fault) {
 			fault.times = (fault.times ?? 1) - 1;
 			if (fault.times <= 0) faults = faults.filter((f) => f !== fault);
-			const reply = error(
-				fault.status,
-				fault.status === 429 ? 'Too many requests' : 'Sandbox fault',
-			);
-			return fault.retryAfter ? { ...reply, headers: { 'retry-after': fault.retryAfter } } : reply;
 		}
+		if (fault && fault.when !== 'after') return faultReply(fault);
 		if (expireCountdown !== undefined && --expireCountdown < 0) {
 			oauth.expireAll();
 			expireCountdown = undefined;
@@ -138,7 +169,7 @@ export async function startMoneriumSandbox(
 		} else if (['POST', 'PUT'].includes(method) && !contentType.startsWith('multipart/form-data')) {
 			return error(415, 'Use application/json');
 		}
-		return await route(state, {
+		const reply = await route(state, {
 			method,
 			path: url.pathname,
 			query: url.searchParams,
@@ -147,6 +178,8 @@ export async function startMoneriumSandbox(
 			contentType,
 			profile: SEED.profileId,
 		});
+		if (!fault) return reply;
+		return fault.drop ? { ...reply, drop: true } : faultReply(fault);
 	}
 
 	const server = createServer((req, res) => {
@@ -159,7 +192,8 @@ export async function startMoneriumSandbox(
 					headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
 					status: reply.status,
 				});
-				send(res, reply);
+				if (reply.drop) res.socket?.destroy();
+				else send(res, reply);
 			});
 	});
 	const port = await listen(server, options.port ?? 0);
@@ -170,7 +204,10 @@ export async function startMoneriumSandbox(
 		requests,
 		oauthStats: oauth.stats,
 		state,
-		orders: () => [...state.orders.values()],
+		orders: () => [...state.placed],
+		setDeduplicateOrderIds: (deduplicate) => {
+			state.deduplicateOrderIds = deduplicate;
+		},
 		expireTokensAfter: (count) => {
 			expireCountdown = count;
 		},
@@ -194,6 +231,7 @@ export async function startMoneriumSandbox(
 			),
 		reset() {
 			state.reset();
+			state.deduplicateOrderIds = options.deduplicateOrderIds ?? false;
 			requests.length = 0;
 			faults = [];
 			expireCountdown = undefined;

@@ -1,5 +1,10 @@
 import { buildMultipartBody } from '../../../nodes/shared/multipart';
-import { MONERIUM_CLIENTS, startMoneriumSandbox, type MoneriumSandbox } from './index';
+import {
+	MONERIUM_CLIENTS,
+	MONERIUM_SEED,
+	startMoneriumSandbox,
+	type MoneriumSandbox,
+} from './index';
 
 const ACCEPT = 'application/vnd.monerium.api-v2+json';
 
@@ -63,6 +68,54 @@ describe('Monerium sandbox enforces the document', () => {
 		expect(((await response.json()) as { message: string }).message).toBe(
 			'The client is not authorized to request a token using this method.',
 		);
+	});
+
+	const ORDER_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';
+	const placeOrder = async () =>
+		await fetch(`${sandbox.baseUrl}/orders`, {
+			method: 'POST',
+			headers: {
+				authorization: `Bearer ${token}`,
+				accept: ACCEPT,
+				'content-type': 'application/json',
+			},
+			body: JSON.stringify({
+				id: ORDER_ID,
+				kind: 'redeem',
+				address: MONERIUM_SEED.address,
+				chain: 'sepolia',
+				currency: 'eur',
+				amount: '1',
+				counterpart: {
+					identifier: { standard: 'iban', iban: MONERIUM_SEED.counterpartIban },
+					details: { firstName: 'Ola', lastName: 'Nordmann', country: 'DK' },
+				},
+				message: `Send EUR 1 to ${MONERIUM_SEED.counterpartIban} at ${new Date().toISOString().slice(0, 16)}Z`,
+				signature: '0xdeadbeef',
+				memo: 'Invoice 2024-001',
+			}),
+		});
+
+	it('a repeated order id places another order by default, and is refused with 409 when deduplicating', async () => {
+		expect([(await placeOrder()).status, (await placeOrder()).status]).toEqual([201, 201]);
+		expect(sandbox.orders()).toHaveLength(2);
+		const read = await fetch(`${sandbox.baseUrl}/orders/${ORDER_ID}`, {
+			headers: { authorization: `Bearer ${token}`, accept: ACCEPT },
+		});
+		expect(read.status).toBe(200);
+		sandbox.setDeduplicateOrderIds(true);
+		expect((await placeOrder()).status).toBe(409);
+		expect(sandbox.orders()).toHaveLength(2);
+		sandbox.reset();
+	});
+
+	it('after-processing faults place the order, then drop the connection or answer 500', async () => {
+		sandbox.injectFault({ method: 'POST', path: '/orders', when: 'after', drop: true });
+		await expect(placeOrder()).rejects.toThrow();
+		sandbox.injectFault({ method: 'POST', path: '/orders', when: 'after', status: 500 });
+		expect((await placeOrder()).status).toBe(500);
+		expect(sandbox.orders()).toHaveLength(2);
+		sandbox.reset();
 	});
 
 	it('accepts a PDF upload (multipart built by the node helper) and enforces type and size limits', async () => {

@@ -109,8 +109,9 @@ export function placeOrder(
 	if (Object.keys(errors).length > 0) return validation(errors);
 
 	const orderId = (id as string | undefined) ?? randomUUID();
-	const existing = state.orders.get(orderId);
-	if (existing) return error(409, `Order ${orderId} already exists`);
+	if (state.deduplicateOrderIds && state.orders.has(orderId)) {
+		return error(409, `Order ${orderId} already exists`);
+	}
 	const order: Order = {
 		id: orderId,
 		kind: 'redeem',
@@ -125,7 +126,8 @@ export function placeOrder(
 		meta: { placedAt: new Date().toISOString(), txHashes: [] },
 		...(supportingDocumentId ? { supportingDocumentId } : {}),
 	};
-	state.orders.set(orderId, order);
+	if (!state.orders.has(orderId)) state.orders.set(orderId, order);
+	state.placed.push(order);
 	return { status: 201, body: order };
 }
 
@@ -135,7 +137,7 @@ export function listOrders(state: MoneriumState, profile: string, query: URLSear
 		return validation({ state: 'Must be pending, processed or rejected' });
 	}
 	const owner = query.get('profile') ?? profile;
-	const orders = [...state.orders.values()].filter(
+	const orders = state.placed.filter(
 		(order) =>
 			order.profile === owner &&
 			(!query.get('address') ||

@@ -56,7 +56,12 @@ export class MoneriumState {
 	profiles = new Map<string, Profile>();
 	addresses = new Map<string, AddressRecord>();
 	ibans = new Map<string, IbanRecord>();
+	/** The first order placed under each id (what GET /orders/{id} returns). */
 	orders = new Map<string, Order>();
+	/** Every order placed, oldest first: a repeated id without deduplication is another order. */
+	placed: Order[] = [];
+	/** Whether a repeated order id is refused with 409 (see MoneriumSandboxOptions). */
+	deduplicateOrderIds = false;
 	files = new Map<string, FileRecord>();
 	users = new Map<string, string>();
 	subscriptions: Subscription[] = [];
@@ -109,6 +114,7 @@ export class MoneriumState {
 			],
 		]);
 		this.orders = new Map();
+		this.placed = [];
 		this.files = new Map();
 		this.users = new Map([[SEED.existingEmail, SEED.profileId]]);
 		this.subscriptions = [];

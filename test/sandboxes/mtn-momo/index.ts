@@ -29,6 +29,9 @@ export const MOMO_SEED = {
 	apiKey: createHash('sha256').update('momo-sandbox-api-key').digest('hex').slice(0, 32),
 } as const;
 
+const isAfterProcessing = (fault: MomoFault | undefined) =>
+	fault?.kind === 'status-500-after-processing' || fault?.kind === 'drop-after-processing';
+
 interface ActiveFault {
 	fault: MomoFault;
 	remaining: number;
@@ -80,6 +83,7 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 		settleAfterMs: options.settleAfterMs ?? 40,
 		callbackMethod: options.callbackMethod ?? 'PUT',
 		providerCallbackHost: options.providerCallbackHost ?? '127.0.0.1',
+		repeatedReference: options.repeatedReference ?? 'conflict',
 	} as const;
 	const state = new MomoState(settings.tokenTtlMs);
 	const seedUser = () =>
@@ -147,10 +151,17 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 				body: await readBody(req),
 			};
 			requests.push(record);
-			const fault = takeFault(record);
+			let fault = takeFault(record);
 			if (fault?.kind === 'expire-tokens') state.expireTokens();
-			let reply;
-			if (fault?.kind === 'status-500' || fault?.kind === 'status-503') {
+			let reply: { status: number; body?: unknown; headers?: Record<string, string> };
+			if (fault?.kind === 'status-429') {
+				// The shape Azure API Management (MoMo's gateway) answers a rate-limited call with.
+				reply = {
+					status: 429,
+					body: { statusCode: 429, message: 'Rate limit is exceeded. Try again later.' },
+					headers: { 'retry-after': String(fault.retryAfterSeconds ?? 0) },
+				};
+			} else if (fault?.kind === 'status-500' || fault?.kind === 'status-503') {
 				const status = fault.kind === 'status-500' ? 500 : 503;
 				reply = {
 					status,
@@ -161,6 +172,17 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 				};
 			} else {
 				reply = route(ctx, record as ParsedRequest);
+				if (isAfterProcessing(fault) && reply.status >= 300) {
+					// Nothing was processed (e.g. an expired token): the fault waits for a request that is.
+					faults.push({ fault: fault as MomoFault, remaining: 1, skip: 0 });
+					fault = undefined;
+				}
+				if (fault?.kind === 'status-500-after-processing') {
+					reply = {
+						status: 500,
+						body: { code: 'INTERNAL_PROCESSING_ERROR', message: 'An internal error occurred.' },
+					};
+				}
 			}
 			record.statusCode = reply.status;
 			if (fault?.kind === 'drop-after-processing') {
@@ -169,6 +191,7 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 			}
 			const text = reply.body === undefined ? '' : JSON.stringify(reply.body);
 			res.writeHead(reply.status, {
+				...reply.headers,
 				...(text ? { 'content-type': 'application/json; charset=utf-8' } : {}),
 				'content-length': Buffer.byteLength(text).toString(),
 			});

@@ -211,4 +211,44 @@ describe('MoMo sandbox enforces the Open API', () => {
 			).status,
 		).toBe(401);
 	});
+
+	it('faults: 429 with Retry-After before processing; 500 and a dropped connection after processing', async () => {
+		const headers = await api(await token());
+		const send = async () =>
+			await fetch(`${sandbox.rootUrl}/collection/v1_0/requesttopay`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', ...headers, 'X-Reference-Id': randomUUID() },
+				body: JSON.stringify(pay('46733123459')),
+			});
+		sandbox.injectFault({ kind: 'status-429', method: 'POST', retryAfterSeconds: 2 });
+		const limited = await send();
+		expect(limited.status).toBe(429);
+		expect(limited.headers.get('retry-after')).toBe('2');
+		expect(sandbox.stats.requestsToPay).toBe(0);
+		sandbox.injectFault({ kind: 'status-500-after-processing', method: 'POST' });
+		expect((await send()).status).toBe(500);
+		expect(sandbox.stats.requestsToPay).toBe(1);
+		sandbox.injectFault({ kind: 'drop-after-processing', method: 'POST' });
+		await expect(send()).rejects.toThrow();
+		expect(sandbox.stats.requestsToPay).toBe(2);
+	});
+
+	it("repeatedReference 'accept': a repeated X-Reference-Id is executed again, its status shows the first", async () => {
+		const conflicting = sandbox;
+		sandbox = await startMomoSandbox({ repeatedReference: 'accept' });
+		try {
+			const headers = { ...(await api(await token())), 'X-Reference-Id': randomUUID() };
+			const path = '/collection/v1_0/requesttopay';
+			expect((await call('POST', path, headers, pay('46733123459'))).status).toBe(202);
+			expect(
+				(await call('POST', path, headers, { ...pay('46733123459'), amount: '7' })).status,
+			).toBe(202);
+			expect(sandbox.payments('collection')).toHaveLength(2);
+			const status = await call('GET', `${path}/${headers['X-Reference-Id']}`, headers);
+			expect(status.body).toMatchObject({ amount: '5' });
+		} finally {
+			await sandbox.close();
+			sandbox = conflicting;
+		}
+	});
 });

@@ -160,8 +160,12 @@ function createPayment(
 		'sandbox',
 	);
 	if (isMomoError(checked)) return fromError(checked);
-	const key = ctx.state.paymentKey(product, referenceId);
-	if (ctx.state.payments.has(key)) {
+	let key = ctx.state.paymentKey(product, referenceId);
+	if (ctx.state.payments.has(key) && ctx.options.repeatedReference === 'accept') {
+		// Executed again as a new payment; the status read by the reference shows the first.
+		ctx.state.stats.duplicateReferences++;
+		key = `${key}#${ctx.state.payments.size}`;
+	} else if (ctx.state.payments.has(key)) {
 		ctx.state.stats.duplicateReferences++;
 		return fromError(
 			momoError(

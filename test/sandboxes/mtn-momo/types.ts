@@ -15,9 +15,27 @@ export interface MomoSandboxOptions {
 	callbackMethod?: CallbackMethod;
 	/** Host the pre-provisioned API user accepts in X-Callback-Url. Default 127.0.0.1. */
 	providerCallbackHost?: string;
+	/**
+	 * What a request to pay or transfer with an X-Reference-Id already used does. The document
+	 * (seed 004) is silent: 'conflict' (default, what MTN's sandbox answers) refuses it with 409
+	 * RESOURCE_ALREADY_EXIST; 'accept' executes it again as a new payment (202), while the status
+	 * read by that reference keeps showing the first one.
+	 */
+	repeatedReference?: 'conflict' | 'accept';
 }
 
-export type MomoFaultKind = 'status-500' | 'status-503' | 'drop-after-processing' | 'expire-tokens';
+/**
+ * 'status-500' / 'status-503' / 'status-429': answer that status without processing;
+ * 'status-500-after-processing': process (a payment is made), then answer 500;
+ * 'drop-after-processing': process, then close the connection without an answer.
+ */
+export type MomoFaultKind =
+	| 'status-500'
+	| 'status-503'
+	| 'status-429'
+	| 'status-500-after-processing'
+	| 'drop-after-processing'
+	| 'expire-tokens';
 
 export interface MomoFault {
 	kind: MomoFaultKind;
@@ -28,6 +46,8 @@ export interface MomoFault {
 	times?: number;
 	/** Matching requests let through before the fault starts. Default 0. */
 	skip?: number;
+	/** Retry-After (seconds) sent with 'status-429'. Default 0. */
+	retryAfterSeconds?: number;
 	when?: (request: MomoRequestRecord) => boolean;
 }
 

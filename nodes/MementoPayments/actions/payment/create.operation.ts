@@ -12,7 +12,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
-import { paidFromSource } from '../money-move';
+import { paymentMove } from '../money-move';
 import { forOperation } from '../operation.factory';
 import { readRecipient, recipientFields } from '../recipient.fields';
 import type { MementoOperation } from '../types';
@@ -81,5 +81,5 @@ export const create: MementoOperation = {
 			secrets: authorisation.secrets,
 		};
 	},
-	moneyMove: paidFromSource,
+	moneyMove: paymentMove,
 };

@@ -13,7 +13,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
-import { paidFromSource } from '../money-move';
+import { contributionMove } from '../money-move';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { poolPath, poolUuidField } from './fields';
@@ -69,5 +69,5 @@ export const contribute: MementoOperation = {
 			secrets: authorisation.secrets,
 		};
 	},
-	moneyMove: paidFromSource,
+	moneyMove: contributionMove,
 };

@@ -12,12 +12,12 @@ export const create: MomentoOperation = {
 	]),
 	movesMoney: true,
 	prepare(itemIndex, context) {
-		const base = readOrderBase(this, itemIndex, context);
+		const body = orderBody(readOrderBase(this, itemIndex, context), {}, context);
 		return {
 			method: 'POST',
 			path: '/deposit_orders/',
-			body: orderBody(base, {}),
-			replay: { kind: 'deposit', orderID: base.orderID },
+			body,
+			replay: { kind: 'deposit', orderID: String(body.orderID) },
 		};
 	},
 };

@@ -64,15 +64,16 @@ export const create: MomentoOperation = {
 		if (!(ACCOUNT_TYPES as readonly unknown[]).includes(accountType)) {
 			throw new FieldError('Account Type', 'Account Type must be savings or checking');
 		}
+		const body = orderBody(
+			base,
+			{ bank_code: bankCode, account_number: accountNumber, account_type: accountType as string },
+			context,
+		);
 		return {
 			method: 'POST',
 			path: '/withdrawal_orders/',
-			body: orderBody(base, {
-				bank_code: bankCode,
-				account_number: accountNumber,
-				account_type: accountType as string,
-			}),
-			replay: { kind: 'withdrawal', orderID: base.orderID },
+			body,
+			replay: { kind: 'withdrawal', orderID: String(body.orderID) },
 		};
 	},
 };

@@ -83,7 +83,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		required: true,
-		description: 'Payment reference, 5 to 140 characters',
+		description:
+			'Payment reference, 5 to 140 characters. Without an Order ID, an order with the same address, amount, counterpart and memo is the same order: sent again it is found, not placed twice. To pay the same again on purpose, put what differs in the memo (an invoice number, a month).',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -105,7 +106,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A UUID of your own. Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.',
+					"A UUID of your own. Empty: derived from this workflow, node and the order (address, chain, amount, currency, counterpart, memo; not the message or signature), so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook, even signed anew) is found instead of placed twice. Give each order its own ID to place the same order twice on purpose.",
 			},
 		],
 	},
@@ -154,25 +155,25 @@ export const place: MoneriumOperation = {
 			money.counterpart.kind === 'iban'
 				? { standard: 'iban', iban: money.counterpart.iban }
 				: { standard: 'chain', address: money.counterpart.address, chain: money.counterpart.chain };
-		const ownId = optionalText(additional.orderId);
-		const id = ownId ? requireUuid(ownId, 'Order ID') : context.derivedOrderId;
-		const body: IDataObject = {
-			id,
+		const order: IDataObject = {
 			kind: 'redeem',
 			address,
 			chain,
 			currency: money.currency,
 			amount: money.amount,
 			counterpart: { identifier, details },
-			message,
-			signature,
 			memo,
 		};
-		if (supportingDocumentId) body.supportingDocumentId = supportingDocumentId;
+		if (supportingDocumentId) order.supportingDocumentId = supportingDocumentId;
+		const ownId = optionalText(additional.orderId);
+		const id = ownId ? requireUuid(ownId, 'Order ID') : context.deriveOrderId(order);
+		const body: IDataObject = { id, ...order, message, signature };
 		return {
-			// The order id makes the POST a replay-safe write: retried, and a 409 means "already placed".
-			request: { method: 'POST', path: '/orders', body, idempotent: true, acceptStatuses: [409] },
+			// Never resent blind: after an unknown outcome the order is looked up by its id first.
+			// A 409 (where Monerium refuses a repeated id) means "already placed": it is read back.
+			request: { method: 'POST', path: '/orders', body, idempotent: false, acceptStatuses: [409] },
 			onConflict: { method: 'GET', path: `/orders/${id}` },
+			lookup: { method: 'GET', path: `/orders/${id}`, acceptStatuses: [404] },
 			output: (order, statusCode) => {
 				if (statusCode !== 409) return { ...order, replayed: false };
 				const same =

@@ -29,7 +29,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'The UUID v4 to create the API user under. Leave empty to derive one from this execution, node and item.',
+					'The UUID v4 to create the API user under. Leave empty to derive one from this workflow, node and the fields of the item (the same fields give the same UUID).',
 			},
 		],
 	},
