@@ -33,14 +33,13 @@ export const paymentSourceField: INodeProperties = {
 		'The card or account the money comes from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const pinField: INodeProperties = {
-	displayName: 'PIN',
-	name: 'pin',
-	type: 'string',
-	typeOptions: { password: true },
+/** Shown where a payment needs the PIN: it comes from the credential, never from the workflow. */
+export const pinNotice: INodeProperties = {
+	displayName:
+		"The PIN comes from the credential's PIN field, so it is never stored in the workflow or its executions",
+	name: 'pinNotice',
+	type: 'notice',
 	default: '',
-	required: true,
-	description: 'Your Memento PIN, required for payments. It is never shown in output or errors.',
 };
 
 export const amountField: INodeProperties = {
@@ -89,23 +88,48 @@ export function readMoney(context: IExecuteFunctions, itemIndex: number): IDataO
 	return { amount, currency };
 }
 
-export function readPin(context: IExecuteFunctions, itemIndex: number): string {
-	const pin = context.getNodeParameter('pin', itemIndex, '');
+const PIN_CREDENTIAL = 'mementoPaymentsApi';
+
+/**
+ * Workflows made before the PIN moved into the credential still carry it as a node parameter:
+ * n8n copies it into every execution. Such a node is stopped until the parameter is gone.
+ */
+export function refuseLegacyPinParameter(context: IExecuteFunctions): void {
+	const legacy = (context.getNode().parameters ?? {}).pin;
+	if (legacy === undefined || legacy === null || legacy === '') return;
+	throw new FieldError(
+		'PIN',
+		'This node still keeps a PIN in the workflow (a field older versions had); the PIN now belongs in the credential',
+		"Put the PIN in the Memento Payments credential's PIN field, then remove the old value from the workflow: download the workflow, delete the node's \"pin\" parameter and import it again (or replace the node with a new one). See the README, Memento Payments > PIN.",
+	);
+}
+
+/** The credential's PIN (4 to 8 digits), read once per node run. */
+export async function readPin(context: IExecuteFunctions): Promise<string> {
+	refuseLegacyPinParameter(context);
+	const credentials = await context.getCredentials(PIN_CREDENTIAL);
+	const pin = credentials.pin;
 	const text = typeof pin === 'number' ? String(pin) : typeof pin === 'string' ? pin.trim() : '';
 	if (!/^\d{4,8}$/.test(text)) {
 		// Never echo the value: it is a secret even when malformed.
-		throw new FieldError('PIN', 'PIN must be 4 to 8 digits', 'Set the PIN of the Memento user.');
+		throw new FieldError(
+			'PIN',
+			text === ''
+				? 'The Memento Payments credential has no PIN; payments need it'
+				: "The PIN in the Memento Payments credential must be 4 to 8 digits",
+			"Open the Memento Payments credential and set the Memento user's PIN.",
+		);
 	}
 	return text;
 }
 
 /** Payment source + PIN, as payments, contributions and request payments need them. */
-export function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
-	const pin = readPin(context, itemIndex);
+export async function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
 	const paymentSourceUuid = requireText(
 		context.getNodeParameter('paymentSourceUuid', itemIndex, ''),
 		'Payment Source',
 	);
+	const pin = await readPin(context);
 	return { body: { payment_source_uuid: paymentSourceUuid, pin }, secrets: [pin] };
 }
 
