@@ -2,7 +2,12 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { requireAmount, requireCurrency } from '../../shared/money';
-import { FieldError, optionalText, requireText } from '../../shared/validation';
+import {
+	FieldError,
+	optionalText,
+	pathSegment,
+	requirePathId,
+} from '../../shared/validation';
 import type { MementoItemContext } from './types';
 
 export function uuidField(name: string, displayName: string, description: string): INodeProperties {
@@ -18,8 +23,7 @@ export function uuidField(name: string, displayName: string, description: string
 }
 
 export function readPathId(context: IExecuteFunctions, field: INodeProperties, itemIndex: number) {
-	const value = requireText(context.getNodeParameter(field.name, itemIndex, ''), field.displayName);
-	return encodeURIComponent(value);
+	return pathSegment(context.getNodeParameter(field.name, itemIndex, ''), field.displayName);
 }
 
 export const paymentSourceField: INodeProperties = {
@@ -125,7 +129,8 @@ export async function readPin(context: IExecuteFunctions): Promise<string> {
 
 /** Payment source + PIN, as payments, contributions and request payments need them. */
 export async function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
-	const paymentSourceUuid = requireText(
+	// Also read back as /v1/payment_sources/<uuid> when amount limits are set.
+	const paymentSourceUuid = requirePathId(
 		context.getNodeParameter('paymentSourceUuid', itemIndex, ''),
 		'Payment Source',
 	);
