@@ -8,11 +8,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import {
-	maskCallbackTokens,
-	refuseCallback,
-	refusedCallbacks,
-} from '../shared/callback-token';
+import { maskCallbackTokens, refuseCallback, refusedCallbacks } from '../shared/callback-token';
 import { isNewDelivery } from '../shared/recent-deliveries';
 import type { OrderKind } from './actions/types';
 import { openMomentoSession, PROVIDER } from './transport';

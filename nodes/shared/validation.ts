@@ -14,6 +14,13 @@ export class FieldError extends Error {
 }
 
 export function requireText(value: unknown, field: string, hint?: string): string {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw new FieldError(
+			field,
+			`${field} ${String(value)} is a number above 2^53, which cannot be passed exactly`,
+			`Pass ${field} as a string.`,
+		);
+	}
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new FieldError(
@@ -113,18 +120,15 @@ const MAX_PATH_ID_LENGTH = 200;
  * no `/`, `\`, `?`, `#`, `%`, spaces or control characters. Returns the trimmed id.
  */
 export function requirePathId(value: unknown, field: string): string {
-	if (typeof value === 'number' && !Number.isSafeInteger(value)) {
-		throw new FieldError(
-			field,
-			`${field} is a number that cannot be represented exactly (${String(value)})`,
-			`Pass ${field} as a string.`,
-		);
-	}
 	const id = requireText(value, field);
 	const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
 	const hint = `Check ${field}: it must be the id itself; if it comes from an expression, check what it resolves to.`;
 	if (/^\.+$/.test(id)) {
-		throw new FieldError(field, `${field} cannot be ${shown}: it would change the request's URL`, hint);
+		throw new FieldError(
+			field,
+			`${field} cannot be ${shown}: it would change the request's URL`,
+			hint,
+		);
 	}
 	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 	if (/[/\\?#%\s\u0000-\u001f\u007f]/.test(id)) {

@@ -2,12 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { requireAmount, requireCurrency } from '../../shared/money';
-import {
-	FieldError,
-	optionalText,
-	pathSegment,
-	requirePathId,
-} from '../../shared/validation';
+import { FieldError, optionalText, pathSegment, requirePathId } from '../../shared/validation';
 import type { MementoItemContext } from './types';
 
 export function uuidField(name: string, displayName: string, description: string): INodeProperties {
@@ -104,7 +99,7 @@ export function refuseLegacyPinParameter(context: IExecuteFunctions): void {
 	throw new FieldError(
 		'PIN',
 		'This node still keeps a PIN in the workflow (a field older versions had); the PIN now belongs in the credential',
-		"Put the PIN in the Memento Payments credential's PIN field, then remove the old value from the workflow: download the workflow, delete the node's \"pin\" parameter and import it again (or replace the node with a new one). See the README, Memento Payments > PIN.",
+		'Put the PIN in the Memento Payments credential\'s PIN field, then remove the old value from the workflow: download the workflow, delete the node\'s "pin" parameter and import it again (or replace the node with a new one). See the README, Memento Payments > PIN.',
 	);
 }
 
@@ -120,7 +115,7 @@ export async function readPin(context: IExecuteFunctions): Promise<string> {
 			'PIN',
 			text === ''
 				? 'The Memento Payments credential has no PIN; payments need it'
-				: "The PIN in the Memento Payments credential must be 4 to 8 digits",
+				: 'The PIN in the Memento Payments credential must be 4 to 8 digits',
 			"Open the Memento Payments credential and set the Memento user's PIN.",
 		);
 	}
