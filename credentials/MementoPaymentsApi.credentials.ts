@@ -71,6 +71,7 @@ export class MementoPaymentsApi implements ICredentialType {
 			description:
 				"Long-lived token that opens sessions. Get one with the node's Token resource (Create, then Confirm with the verification secret and PIN).",
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- a PIN is a secret
 		{
 			displayName: 'PIN',
 			name: 'pin',

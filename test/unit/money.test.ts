@@ -84,7 +84,7 @@ describe('addDecimals', () => {
 });
 
 describe('requireAmount with JSON numbers that cannot be passed exactly', () => {
-	it.each([12345678901234567890, 2 ** 53 + 2, 1e21, 99999999999999.98])(
+	it.each([Number('12345678901234567890'), 2 ** 53 + 2, 1e21, Number('99999999999999.98')])(
 		'refuses %p and says to pass a string',
 		(value) => {
 			expect(() => requireAmount(value, 'Amount', { currency: 'EUR' })).toThrow(

@@ -68,7 +68,7 @@ describe('requirePathId / pathSegment: ids that reach a URL path', () => {
 		['a b', /contains a character/],
 		['a\u0000b', /contains a character/],
 		['x'.repeat(201), /201 characters long/],
-		[12345678901234567890, /above 2\^53/],
+		[Number('12345678901234567890'), /above 2\^53/],
 		[undefined, /Order ID is required/],
 	])('refuses %j, naming the field', (value, message) => {
 		expect(() => pathSegment(value, 'Order ID')).toThrow(message);
