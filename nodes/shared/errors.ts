@@ -40,12 +40,19 @@ export function redactSecrets(text: string, secrets: Array<string | undefined>):
  * Hides secrets in data (a response or error body) by its structure, never by rewriting its text:
  * `pin` keys are dropped, a string equal to a secret becomes `***`, a long secret inside a string
  * (e.g. a token in a URL) is replaced, callback tokens in URLs are masked; numbers stay as they are.
+ * `inText` (error bodies, whose strings are messages such as "PIN 1234 is incorrect"): a short
+ * secret standing as a word of its own inside a string is hidden too, as in redactSecrets.
  */
-export function redactValue<T>(value: T, secrets: Array<string | undefined>): T {
+export function redactValue<T>(
+	value: T,
+	secrets: Array<string | undefined>,
+	options: { inText?: boolean } = {},
+): T {
 	const list = usable(secrets);
 	const walk = (entry: unknown): unknown => {
 		if (typeof entry === 'string') {
 			if (list.includes(entry)) return '***';
+			if (options.inText) return redactSecrets(entry, list);
 			let text = entry;
 			for (const secret of list) {
 				if (secret.length >= LONG_SECRET) text = text.split(secret).join('***');
@@ -98,7 +105,7 @@ export function providerApiError(node: INode, details: ProviderErrorDetails): No
 	);
 	const responseBody =
 		details.body && typeof details.body === 'object' ? (details.body as JsonObject) : {};
-	return new NodeApiError(node, redactValue(responseBody, secrets), {
+	return new NodeApiError(node, redactValue(responseBody, secrets, { inText: true }), {
 		message,
 		description: details.hint ? redactSecrets(details.hint, secrets) : undefined,
 		httpCode: String(details.statusCode),

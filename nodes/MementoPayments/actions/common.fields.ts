@@ -33,13 +33,30 @@ export const paymentSourceField: INodeProperties = {
 };
 
 /** Shown where a payment needs the PIN: it comes from the credential, never from the workflow. */
-export const pinNotice: INodeProperties = {
+const pinFromCredentialNotice: INodeProperties = {
 	displayName:
 		"The PIN comes from the credential's PIN field, so it is never stored in the workflow or its executions",
 	name: 'pinNotice',
 	type: 'notice',
 	default: '',
 };
+
+/**
+ * The PIN field of version 1 nodes (n8n keeps a parameter only while the node declares it, so the
+ * node can see a PIN still stored there and refuse to run until it is cleared). Version 2 has none.
+ */
+const legacyPinField: INodeProperties = {
+	displayName: 'PIN (Old Field, Clear It)',
+	name: 'pin',
+	type: 'string',
+	typeOptions: { password: true },
+	default: '',
+	displayOptions: { show: { '@version': [1] } },
+	description:
+		"Older versions kept the PIN here, so it was stored in the workflow and in every execution. Put the PIN in the credential's PIN field, clear this field and save the workflow.",
+};
+
+export const pinFields: INodeProperties[] = [pinFromCredentialNotice, legacyPinField];
 
 export const amountField: INodeProperties = {
 	displayName: 'Amount',

@@ -27,6 +27,7 @@ export function mementoCredential(
 			baseUrl: sandbox.baseUrl,
 			projectId: sandbox.projectId,
 			authenticationToken: sandbox.authenticationToken,
+			pin: '1234',
 			...(overrides as Record<string, string>),
 		},
 	};
@@ -83,6 +84,5 @@ export const payParameters = (overrides: IDataObject = {}): IDataObject => ({
 	amount: '12.50',
 	currency: 'GBP',
 	paymentSourceUuid: CARD_UUID,
-	pin: '1234',
 	...overrides,
 });

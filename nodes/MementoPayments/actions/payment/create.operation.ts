@@ -7,7 +7,7 @@ import {
 	currencyField,
 	idempotencyKeyOption,
 	paymentSourceField,
-	pinNotice,
+	pinFields,
 	readMoney,
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 	amountField,
 	currencyField,
 	paymentSourceField,
-	pinNotice,
+	...pinFields,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',

@@ -4,7 +4,7 @@ import { safetyOptions } from '../../../shared/guards';
 import {
 	idempotencyKeyOption,
 	paymentSourceField,
-	pinNotice,
+	pinFields,
 	readPathId,
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
@@ -17,7 +17,7 @@ import { requestPath, requestUuidField } from './fields';
 const properties: INodeProperties[] = [
 	requestUuidField,
 	paymentSourceField,
-	pinNotice,
+	...pinFields,
 	{
 		displayName: 'Options',
 		name: 'options',

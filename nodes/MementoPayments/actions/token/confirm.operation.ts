@@ -1,13 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { requireText } from '../../../shared/validation';
-import { readPathId, readPin, refuseLegacyPinParameter } from '../common.fields';
+import { pinFields, readPathId, readPin, refuseLegacyPinParameter } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { tokenUuidField } from './fields';
 
 const properties: INodeProperties[] = [
 	tokenUuidField,
+	pinFields[1],
 	{
 		displayName: 'Secret',
 		name: 'secret',
