@@ -116,7 +116,7 @@ function refuseInexactNumber(value: number, field: string): void {
 	if (large || (digits.length > EXACT_DIGITS && Math.abs(value) >= 1)) {
 		throw new FieldError(
 			field,
-			`${field} ${String(value)} is a number too large or too precise to be passed exactly`,
+			`${field} ${String(value)} is a number too large or too precise to be passed exactly; pass it as a string`,
 			`Pass ${field} as a string, e.g. "12345678901234567890.00", taken from the source text rather than a JSON number.`,
 		);
 	}

@@ -17,7 +17,7 @@ export function requireText(value: unknown, field: string, hint?: string): strin
 	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
 		throw new FieldError(
 			field,
-			`${field} ${String(value)} is a number above 2^53, which cannot be passed exactly`,
+			`${field} ${String(value)} is a number above 2^53, which cannot be passed exactly; pass it as a string`,
 			`Pass ${field} as a string.`,
 		);
 	}
