@@ -1,15 +1,24 @@
 import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import type { IDataObject } from 'n8n-workflow';
+
 import {
 	BILL,
 	conductorNode,
-	createTransactionParameters,
+	createTransactionParameters as conductorParameters,
 	useConductorSandbox,
 } from './conductor.fixture';
 
-const bill = (amount: unknown) => ({
+const createTransactionParameters = (overrides: IDataObject = {}) =>
+	conductorParameters(overrides) as IDataObject;
+
+const bill = (amount: IDataObject[string]) => ({
 	billItems: { bill: [{ id: BILL.id, amount, currency: BILL.amount.currency }] },
 });
-const amountCase = (label: string, amount: unknown, message?: RegExp): BadInputCase => ({
+const amountCase = (
+	label: string,
+	amount: IDataObject[string],
+	message?: RegExp,
+): BadInputCase => ({
 	label,
 	parameters: createTransactionParameters({ ...bill('={{ $json.amount }}') }),
 	item: { reference: 'bad-1', amount },

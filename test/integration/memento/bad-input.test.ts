@@ -1,7 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
 import { mementoNode, payParameters, useMementoSandbox } from './memento.fixture';
 
-const amountCase = (label: string, amount: unknown, message?: RegExp): BadInputCase => ({
+const amountCase = (
+	label: string,
+	amount: IDataObject[string],
+	message?: RegExp,
+): BadInputCase => ({
 	label,
 	parameters: payParameters({ amount: '={{ $json.amount }}' }),
 	item: { amount },

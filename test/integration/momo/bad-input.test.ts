@@ -1,7 +1,13 @@
+import type { IDataObject } from 'n8n-workflow';
+
 import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
 import { momoNode, requestToPayParameters, useMomoSandbox } from './momo.fixture';
 
-const amountCase = (label: string, amount: unknown, message?: RegExp): BadInputCase => ({
+const amountCase = (
+	label: string,
+	amount: IDataObject[string],
+	message?: RegExp,
+): BadInputCase => ({
 	label,
 	parameters: requestToPayParameters({ amount: '={{ $json.amount }}' }),
 	item: { externalId: 'bad-1', amount },

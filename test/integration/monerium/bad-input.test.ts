@@ -24,7 +24,11 @@ function placeParameters(overrides: IDataObject = {}): IDataObject {
 		...overrides,
 	};
 }
-const amountCase = (label: string, amount: unknown, message?: RegExp): BadInputCase => ({
+const amountCase = (
+	label: string,
+	amount: IDataObject[string],
+	message?: RegExp,
+): BadInputCase => ({
 	label,
 	parameters: placeParameters({ amount: '={{ $json.amount }}' }),
 	item: { amount },
