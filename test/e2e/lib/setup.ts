@@ -11,7 +11,7 @@ import {
 	type Provider,
 	type RunningSandbox,
 } from '../providers';
-import { credentialSecrets, findSecrets } from './secrets';
+import { credentialSecrets, findSecrets } from '../../harness/secrets';
 
 let cachedPack: PackInfo | undefined;
 
