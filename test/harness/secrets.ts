@@ -21,6 +21,13 @@ export function credentialSecrets(credentials: CredentialLike[]): NamedSecret[] 
 	for (const credential of credentials) {
 		const data = (credential.data ?? {}) as Record<string, unknown>;
 		for (const [field, value] of Object.entries(data)) {
+			// OAuth2 token data (Monerium) is an object: every long string in it.
+			if (value && typeof value === 'object' && SECRET_FIELD.test(field)) {
+				for (const inner of tokensInJson(JSON.stringify(value))) {
+					secrets.push({ name: `${credential.type}.${field}(inner)`, value: inner });
+				}
+				continue;
+			}
 			if (typeof value !== 'string' || value.length < 4 || !SECRET_FIELD.test(field)) continue;
 			secrets.push({ name: `${credential.type}.${field}`, value });
 			// Session tokens kept as JSON (MTN MoMo: one per product): each token inside.
