@@ -106,6 +106,8 @@ export function readMoney(context: IExecuteFunctions, itemIndex: number): IDataO
 
 const PIN_CREDENTIAL = 'mementoPaymentsApi';
 
+const credentialReads = new WeakMap<IExecuteFunctions, Promise<IDataObject>>();
+
 /**
  * Workflows made before the PIN moved into the credential still carry it as a node parameter:
  * n8n copies it into every execution. Such a node is stopped until the parameter is gone.
@@ -123,8 +125,13 @@ export function refuseLegacyPinParameter(context: IExecuteFunctions): void {
 /** The credential's PIN (4 to 8 digits), read once per node run. */
 export async function readPin(context: IExecuteFunctions): Promise<string> {
 	refuseLegacyPinParameter(context);
-	const credentials = await context.getCredentials(PIN_CREDENTIAL);
-	const pin = credentials.pin;
+	// One credential read per node run, however many items pay.
+	let read = credentialReads.get(context);
+	if (!read) {
+		read = context.getCredentials(PIN_CREDENTIAL);
+		credentialReads.set(context, read);
+	}
+	const pin = (await read).pin;
 	const text = typeof pin === 'number' ? String(pin) : typeof pin === 'string' ? pin.trim() : '';
 	if (!/^\d{4,8}$/.test(text)) {
 		// Never echo the value: it is a secret even when malformed.
