@@ -33,7 +33,7 @@ describe('Moment Conductor: no credential secret in outputs, errors or Validate 
 			}),
 			await run({
 				nodes: [conductorNode('Get', { resource: 'order', operation: 'get', orderId: 'x' })],
-				credentialOverrides: { secretKey: 'sk_wrong_key_0000000000000000' },
+				credentialOverrides: { secretKey: `${sandbox().secretKey}-revoked` },
 			}),
 		];
 		expect(runs.map((result) => Boolean(result.error))).toEqual([false, false, false, true]);
