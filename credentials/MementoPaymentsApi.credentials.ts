@@ -72,6 +72,16 @@ export class MementoPaymentsApi implements ICredentialType {
 			description:
 				"Long-lived token that opens sessions. Get one with the node's Token resource (Create, then Confirm with the verification secret and PIN).",
 		},
+		// eslint-disable-next-line @n8n/community-nodes/credential-unnecessary-password -- a PIN is a secret
+		{
+			displayName: 'PIN',
+			name: 'pin',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"The Memento user's PIN (4 to 8 digits). Payments, pool contributions and paying a request send it; Token > Confirm sends it when asked to. Kept here, encrypted, so it never sits in a workflow or its executions.",
+		},
 		{
 			displayName: 'Session Token',
 			name: 'sessionToken',

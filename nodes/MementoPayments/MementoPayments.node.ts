@@ -17,7 +17,9 @@ export class MementoPayments implements INodeType {
 		name: 'mementoPayments',
 		icon: { light: 'file:../../icons/memento.svg', dark: 'file:../../icons/memento.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// Version 2: the PIN comes from the credential only; version 1 shows its old PIN field so it can be cleared.
+		version: [1, 2],
+		defaultVersion: 2,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
 		description:
 			'Send and request money, run money pools and manage contacts with Memento Payments',

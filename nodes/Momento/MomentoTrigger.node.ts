@@ -8,16 +8,18 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
+import { maskCallbackTokens, refuseCallback, refusedCallbacks } from '../shared/callback-token';
 import { isNewDelivery } from '../shared/recent-deliveries';
 import type { OrderKind } from './actions/types';
-import { openMomentoSession } from './transport';
+import { openMomentoSession, PROVIDER } from './transport';
 import { findOrder } from './transport/orders';
 import {
+	checkActivation,
 	EVENT_KINDS,
 	isDuplicate,
 	readStatusCallback,
 	remember,
-	tokenMatches,
+	tokenRefusal,
 } from './trigger/callback';
 
 function answer(
@@ -48,7 +50,7 @@ export class MomentoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Momento calls the URL an order was created with (callback_url). Put this trigger's Production URL in the Momento node's Options > Callback URL, or in the credential's Default Callback URL; add ?token=... when you set a Secret Token below.",
+					"Momento calls the URL an order was created with (callback_url). Put this trigger's Production URL in the Momento node's Options > Callback URL, or in the credential's Default Callback URL. The Momento node adds a secret token for each order (derived from the credential's Secret Key), so use the same credential here.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -73,13 +75,21 @@ export class MomentoTrigger implements INodeType {
 					'Whether to re-read the order from Momento before starting the workflow. Callbacks are not signed, so this is what proves a callback is genuine; a callback for an order Momento does not have is answered 404.',
 			},
 			{
+				displayName: 'Require Callback Token',
+				name: 'requireToken',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to refuse (401, nothing sent to Momento, nothing started) any request whose URL lacks the token the Momento node adds, or the Secret Token below. Turn off only for orders created without this package, and only with Confirm on.',
+			},
+			{
 				displayName: 'Secret Token',
 				name: 'token',
 				type: 'string',
 				typeOptions: { password: true },
 				default: '',
 				description:
-					'If set, only callbacks whose URL carries ?token= followed by this value are accepted (others get 401)',
+					'Only for callback URLs you build yourself: a URL carrying ?token= followed by this value is accepted too. It is kept in the workflow, so prefer the token the Momento node adds.',
 			},
 		],
 	};
@@ -89,6 +99,7 @@ export class MomentoTrigger implements INodeType {
 			// Momento has no webhook registration: the URL travels with each order as callback_url.
 			// Activation checks the credential and records the URL the orders must use.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
 				const data = this.getWorkflowStaticData('node');
 				return data.callbackUrl === this.getNodeWebhookUrl('default');
 			},
@@ -107,9 +118,12 @@ export class MomentoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const token = String(this.getNodeParameter('token', '') ?? '');
-		if (token !== '' && !tokenMatches(token, (this.getQueryData() as IDataObject).token)) {
-			return answer(this, 401, { error: 'INVALID_TOKEN', message: 'Unknown callback token' });
+		// The token first: without it nothing else happens (no Momento call, no run).
+		const confirm = this.getNodeParameter('confirm', true) === true;
+		const own = String(this.getNodeParameter('token', '') ?? '');
+		if (this.getNodeParameter('requireToken', true) !== false || !confirm || own !== '') {
+			const refusal = await tokenRefusal(this);
+			if (refusal) return refuseCallback(this, PROVIDER, refusal);
 		}
 		const callback = readStatusCallback(this.getBodyData());
 		if (!callback) {
@@ -127,7 +141,6 @@ export class MomentoTrigger implements INodeType {
 
 		let kind: OrderKind | undefined;
 		let order: IDataObject | undefined;
-		const confirm = this.getNodeParameter('confirm', true) as boolean;
 		if (confirm) {
 			try {
 				const session = await openMomentoSession(this);
@@ -158,7 +171,10 @@ export class MomentoTrigger implements INodeType {
 			});
 		}
 
-		const status = String(order.status ?? callback.status ?? '');
+		// Confirmed: only Momento's own answer counts, never what the caller claimed.
+		const status = confirm
+			? String(order.status ?? '')
+			: String(order.status ?? callback.status ?? '');
 		const seen = this.getWorkflowStaticData('node');
 		seen.lastStatus ??= {};
 		const key = `${kind}:${callback.orderID}`;
@@ -177,8 +193,9 @@ export class MomentoTrigger implements INodeType {
 			orderID: callback.orderID,
 			status,
 			confirmed: confirm,
-			order,
-			callback: this.getBodyData(),
+			order: maskCallbackTokens(order),
+			...(confirm ? {} : { callback: maskCallbackTokens(this.getBodyData()) }),
+			rejectedCallbacks: refusedCallbacks(this),
 		};
 		// Answered here rather than by n8n: n8n saves the workflow's static data (the status just
 		// remembered) when the webhook's answer is handed over. For an answer n8n sends itself, that

@@ -56,6 +56,13 @@ export class MoneriumTrigger implements INodeType {
 		],
 		properties: [
 			{
+				displayName:
+					"Activating creates a webhook subscription at Monerium. Deactivating or deleting this workflow does NOT remove it: Monerium's API has no way to delete a subscription, so Monerium keeps sending events to this URL (n8n answers them 404 and Monerium retries until it gives up). Ask Monerium to remove it if you stop using this trigger.",
+				name: 'subscriptionNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
 				displayName: 'Events',
 				name: 'events',
 				type: 'multiOptions',

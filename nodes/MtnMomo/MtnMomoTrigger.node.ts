@@ -12,10 +12,16 @@ import {
 import { isUuid } from '../shared/deterministic-uuid';
 import { isNewDelivery } from '../shared/recent-deliveries';
 import { statusPath } from './actions/payment.send';
-import { callMomo, openMomoSession } from './transport';
+import { refuseCallback, refusedCallbacks } from '../shared/callback-token';
+import { callMomo, openMomoSession, PROVIDER } from './transport';
 import { isFinalStatus, presentPayment } from './transport/payment-view';
-import type { MomoProduct } from './transport/tokens';
-import { firstText, rememberOnce } from './trigger/callback';
+import {
+	checkActivation,
+	firstText,
+	fixedProduct,
+	rememberOnce,
+	tokenRefusal,
+} from './trigger/callback';
 
 export class MtnMomoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -30,13 +36,7 @@ export class MtnMomoTrigger implements INodeType {
 		defaults: { name: 'MTN MoMo Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [
-			{
-				name: 'mtnMomoApi',
-				required: true,
-				displayOptions: { show: { confirmStatus: [true] } },
-			},
-		],
+		credentials: [{ name: 'mtnMomoApi', required: true }],
 		webhooks: [
 			{ name: 'default', httpMethod: 'PUT', responseMode: 'onReceived', path: 'callback' },
 			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' },
@@ -44,7 +44,7 @@ export class MtnMomoTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Use this node's Production URL as the callback URL: in the MTN MoMo node (Callback URL) or as the credential's Default Callback URL. Its host must be your API user's providerCallbackHost. The MTN MoMo node adds the reference to the URL, so the trigger knows which payment a callback is about.",
+					"Use this node's Production URL as the callback URL: in the MTN MoMo node (Callback URL) or as the credential's Default Callback URL. Its host must be your API user's providerCallbackHost. The MTN MoMo node adds the payment's reference and a secret token (derived from the credential's API key) to the URL; use the same credential here.",
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -58,16 +58,21 @@ export class MtnMomoTrigger implements INodeType {
 					'Whether to read the status from the MoMo API before starting the workflow. MoMo callbacks are not signed, so anyone who knows the URL could send one; confirming makes the workflow see only what MoMo really holds.',
 			},
 			{
+				displayName: 'Require Callback Token',
+				name: 'requireToken',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to refuse (401, nothing sent to MoMo, nothing started) any request whose URL lacks the token the MTN MoMo node adds. Turn off only for payments requested without this package, and only with Confirm Status on.',
+			},
+			{
 				displayName: 'Product',
 				name: 'product',
 				type: 'options',
-				default: 'auto',
+				default: 'collection',
+				description:
+					'The product whose payments this trigger reports. Use one trigger per product.',
 				options: [
-					{
-						name: 'From Callback URL',
-						value: 'auto',
-						description: 'The product the MTN MoMo node put in the URL; collection if none',
-					},
 					{ name: 'Collection (Request to Pay)', value: 'collection' },
 					{ name: 'Disbursement (Transfer)', value: 'disbursement' },
 				],
@@ -90,9 +95,11 @@ export class MtnMomoTrigger implements INodeType {
 	};
 
 	// MoMo has no API to register callbacks: the URL travels with every request instead.
+	// Activation only checks that forged callbacks cannot start the workflow.
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				await checkActivation(this);
 				return true;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -107,29 +114,30 @@ export class MtnMomoTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const request = this.getRequestObject();
 		const response = this.getResponseObject();
-		const body = (this.getBodyData() ?? {}) as IDataObject;
 		const query = (request.query ?? {}) as IDataObject;
 		const answer = (statusCode: number, message: string): IWebhookResponseData => {
 			response.status(statusCode).json({ message });
 			return { noWebhookResponse: true };
 		};
+		const product = fixedProduct(this.getNodeParameter('product', 'collection'));
+		if (!product) return answer(500, 'This trigger has no product chosen; nothing started');
+		const confirm = this.getNodeParameter('confirmStatus', true) === true;
+		const requireToken = this.getNodeParameter('requireToken', true) !== false;
 
-		const referenceId = firstText(
-			query.referenceId,
-			body.referenceId,
-			request.headers?.['x-reference-id'],
+		// The token first: without it nothing else happens (no MoMo call, no run).
+		if (requireToken || !confirm) {
+			const refusal = await tokenRefusal(this, product, query);
+			if (refusal) return refuseCallback(this, PROVIDER, refusal);
+		}
+		const body = (this.getBodyData() ?? {}) as IDataObject;
+		const referenceId = (
+			requireToken
+				? firstText(query.referenceId)
+				: firstText(query.referenceId, body.referenceId, request.headers?.['x-reference-id'])
 		)?.toLowerCase();
 		if (!referenceId || !isUuid(referenceId)) {
 			return answer(400, 'The callback names no referenceId (a UUID) in its URL or body');
 		}
-		const setting = this.getNodeParameter('product', 'auto') as string;
-		const product: MomoProduct =
-			setting === 'collection' || setting === 'disbursement'
-				? setting
-				: query.product === 'disbursement'
-					? 'disbursement'
-					: 'collection';
-		const confirm = this.getNodeParameter('confirmStatus', true) === true;
 
 		let source = body;
 		if (confirm) {
@@ -163,10 +171,12 @@ export class MtnMomoTrigger implements INodeType {
 		if (!fresh) {
 			return answer(200, 'Already received; nothing started');
 		}
+		// Confirmed: only what MoMo answered. Unconfirmed: the (token-checked) body, marked as such.
 		const json: IDataObject = {
 			...view,
 			confirmed: confirm,
-			callback: { method: request.method, body },
+			...(confirm ? {} : { callback: { method: request.method, body } }),
+			rejectedCallbacks: refusedCallbacks(this),
 		};
 		// Answered here rather than by n8n: n8n saves the workflow's static data (the status just
 		// remembered) when the webhook's answer is handed over, and for an answer n8n sends itself

@@ -1,15 +1,75 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
+import { maskCallbackTokens } from './callback-token';
 import { TransportError } from './http';
 import { FieldError } from './validation';
 
-/** Replaces every secret (and its Bearer/Basic forms) with `***` before text leaves the node. */
+/** Secrets at least this long are random keys and tokens: they cannot occur by chance in data. */
+const LONG_SECRET = 16;
+
+/** Keys whose values are PINs: dropped from anything that leaves the node, whatever they hold. */
+const PIN_KEY = /^(pin|pin_?code|new_?pin|old_?pin|current_?pin)$/i;
+
+function usable(secrets: Array<string | undefined>): string[] {
+	return secrets.filter((secret): secret is string => typeof secret === 'string' && secret !== '');
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * Hides secrets in a message text. A long secret (a key, a token) is replaced wherever it occurs; a
+ * short one (a PIN) only where it stands as a word of its own, so `0000` never rewrites `100000`
+ * and only a standalone `2024` is hidden. Callback tokens in URLs are masked too.
+ */
 export function redactSecrets(text: string, secrets: Array<string | undefined>): string {
 	let result = text;
-	for (const secret of secrets) {
-		if (typeof secret === 'string' && secret.length >= 4) result = result.split(secret).join('***');
+	for (const secret of usable(secrets)) {
+		if (secret.length >= LONG_SECRET) {
+			result = result.split(secret).join('***');
+		} else {
+			const word = new RegExp(`(?<![A-Za-z0-9])${escapeRegExp(secret)}(?![A-Za-z0-9])`, 'g');
+			result = result.replace(word, '***');
+		}
 	}
-	return result;
+	return maskCallbackTokens(result);
+}
+
+/**
+ * Hides secrets in data (a response or error body) by its structure, never by rewriting its text:
+ * `pin` keys are dropped, a string equal to a secret becomes `***`, a long secret inside a string
+ * (e.g. a token in a URL) is replaced, callback tokens in URLs are masked; numbers stay as they are.
+ * `inText` (error bodies, whose strings are messages such as "PIN 1234 is incorrect"): a short
+ * secret standing as a word of its own inside a string is hidden too, as in redactSecrets.
+ */
+export function redactValue<T>(
+	value: T,
+	secrets: Array<string | undefined>,
+	options: { inText?: boolean } = {},
+): T {
+	const list = usable(secrets);
+	const walk = (entry: unknown): unknown => {
+		if (typeof entry === 'string') {
+			if (list.includes(entry)) return '***';
+			if (options.inText) return redactSecrets(entry, list);
+			let text = entry;
+			for (const secret of list) {
+				if (secret.length >= LONG_SECRET) text = text.split(secret).join('***');
+			}
+			return maskCallbackTokens(text);
+		}
+		if (Array.isArray(entry)) return entry.map(walk);
+		if (entry && typeof entry === 'object' && !Buffer.isBuffer(entry)) {
+			return Object.fromEntries(
+				Object.entries(entry)
+					.filter(([name]) => !PIN_KEY.test(name))
+					.map(([name, inner]) => [name, walk(inner)]),
+			);
+		}
+		return entry;
+	};
+	return walk(value) as T;
 }
 
 export function fieldErrorToNodeError(
@@ -45,16 +105,12 @@ export function providerApiError(node: INode, details: ProviderErrorDetails): No
 	);
 	const responseBody =
 		details.body && typeof details.body === 'object' ? (details.body as JsonObject) : {};
-	const error = new NodeApiError(
-		node,
-		JSON.parse(redactSecrets(JSON.stringify(responseBody), secrets)),
-		{
-			message,
-			description: details.hint ? redactSecrets(details.hint, secrets) : undefined,
-			httpCode: String(details.statusCode),
-			itemIndex: details.itemIndex,
-		},
-	);
+	const error = new NodeApiError(node, redactValue(responseBody, secrets, { inText: true }), {
+		message,
+		description: details.hint ? redactSecrets(details.hint, secrets) : undefined,
+		httpCode: String(details.statusCode),
+		itemIndex: details.itemIndex,
+	});
 	// A 5xx or a timeout answer says nothing about whether the provider acted.
 	return details.statusCode >= 500 || details.statusCode === 408
 		? markOutcomeUnknown(error)

@@ -97,6 +97,31 @@ export function requireCurrency(value: unknown, field: string): string {
 
 const DECIMAL = /^(\d+)(?:\.(\d+))?$/;
 
+/** Significant digits every decimal of that many digits keeps through a JSON number (a double). */
+const EXACT_DIGITS = 15;
+
+/**
+ * A JSON number above 2^53, or with more than 15 significant digits, may already have changed
+ * before the node sees it (12345678901234567890 arrives as 12345678901234567000): refused, not sent.
+ */
+function refuseInexactNumber(value: number, field: string): void {
+	if (Number.isSafeInteger(value)) return;
+	const digits = String(Math.abs(value))
+		.replace(/e[+-]?\d+$/i, '')
+		.replace(/\D/g, '')
+		.replace(/^0+/, '')
+		.replace(/0+$/, '');
+	// Below 1, such a number has more decimals than any currency, which the scale check reports.
+	const large = Math.abs(value) > Number.MAX_SAFE_INTEGER;
+	if (large || (digits.length > EXACT_DIGITS && Math.abs(value) >= 1)) {
+		throw new FieldError(
+			field,
+			`${field} ${String(value)} is a number too large or too precise to be passed exactly; pass it as a string`,
+			`Pass ${field} as a string, e.g. "12345678901234567890.00", taken from the source text rather than a JSON number.`,
+		);
+	}
+}
+
 /**
  * Validates a positive amount and returns it as a canonical decimal string. Numbers are accepted
  * from expressions only when they print exactly (a float such as 0.1 + 0.2 is refused rather than
@@ -107,6 +132,7 @@ export function requireAmount(
 	field: string,
 	options: { currency?: string; maxDecimals?: number } = {},
 ): string {
+	if (typeof value === 'number') refuseInexactNumber(value, field);
 	const text =
 		typeof value === 'number' && Number.isFinite(value)
 			? String(value)

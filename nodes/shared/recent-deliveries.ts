@@ -72,3 +72,26 @@ export function isNewDelivery(
 	const newInStaticData = recordInStaticData();
 	return newInProcess && newInStaticData;
 }
+
+const rejected = new Map<string, { count: number; lastAt: number }>();
+
+/**
+ * Counts a request a trigger refused without a valid secret (forged, or sent to a guessed URL) and
+ * returns how many it refused in this process so far. Kept in memory only: a flood of forged
+ * requests must not turn into a write to the database per request.
+ */
+export function countRejectedDelivery(scope: string, nowMs: number = Date.now()): number {
+	const entry = rejected.get(scope) ?? { count: 0, lastAt: nowMs };
+	entry.count++;
+	entry.lastAt = nowMs;
+	rejected.set(scope, entry);
+	return entry.count;
+}
+
+/** How many requests this trigger refused in this process, and when the last one came. */
+export function rejectedDeliveries(scope: string): { count: number; lastAt: string | null } {
+	const entry = rejected.get(scope);
+	return entry
+		? { count: entry.count, lastAt: new Date(entry.lastAt).toISOString() }
+		: { count: 0, lastAt: null };
+}

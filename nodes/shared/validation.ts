@@ -14,6 +14,13 @@ export class FieldError extends Error {
 }
 
 export function requireText(value: unknown, field: string, hint?: string): string {
+	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
+		throw new FieldError(
+			field,
+			`${field} ${String(value)} is a number above 2^53, which cannot be passed exactly; pass it as a string`,
+			`Pass ${field} as a string.`,
+		);
+	}
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (typeof value !== 'string' || value.trim() === '') {
 		throw new FieldError(
@@ -102,4 +109,46 @@ export function requirePositiveInteger(value: unknown, field: string): number {
 		);
 	}
 	return number;
+}
+
+/** Longest id accepted in a URL path: far above any provider's ids, far below a URL limit. */
+const MAX_PATH_ID_LENGTH = 200;
+
+/**
+ * An id that goes into a URL path, checked before anything is sent: not empty, not `.` or `..`
+ * (which `encodeURIComponent` leaves as they are, so the request would go to another endpoint),
+ * no `/`, `\`, `?`, `#`, `%`, spaces or control characters. Returns the trimmed id.
+ */
+export function requirePathId(value: unknown, field: string): string {
+	const id = requireText(value, field);
+	const shown = JSON.stringify(id.length > 60 ? `${id.slice(0, 60)}…` : id);
+	const hint = `Check ${field}: it must be the id itself; if it comes from an expression, check what it resolves to.`;
+	if (/^\.+$/.test(id)) {
+		throw new FieldError(
+			field,
+			`${field} cannot be ${shown}: it would change the request's URL`,
+			hint,
+		);
+	}
+	// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+	if (/[/\\?#%\s\u0000-\u001f\u007f]/.test(id)) {
+		throw new FieldError(
+			field,
+			`${field} ${shown} contains a character not allowed in an id (/ \\ ? # % or a space)`,
+			hint,
+		);
+	}
+	if (id.length > MAX_PATH_ID_LENGTH) {
+		throw new FieldError(
+			field,
+			`${field} is ${id.length} characters long; at most ${MAX_PATH_ID_LENGTH} are allowed`,
+			hint,
+		);
+	}
+	return id;
+}
+
+/** An id checked with requirePathId, encoded as one URL path segment. */
+export function pathSegment(value: unknown, field: string): string {
+	return encodeURIComponent(requirePathId(value, field));
 }

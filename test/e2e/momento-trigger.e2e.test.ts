@@ -5,6 +5,7 @@
 // request) before it starts the workflow, so forged and unknown callbacks start nothing.
 import { randomUUID } from 'node:crypto';
 
+import { momentoCallbackToken } from '../../nodes/Momento/trigger/callback';
 import type { MomentoSandbox } from '../sandboxes/momento';
 import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
@@ -20,7 +21,6 @@ const OWNER = {
 
 /** examples/momento-trigger-callback.json: the trigger's webhookId and Secret Token. */
 const WEBHOOK_ID = '9c4d2e1f-6a7b-4c8d-9e0f-1a2b3c4d5e6f';
-const TOKEN = 'demo-callback-token';
 
 describe('Momento callback trigger in n8n 2.41', () => {
 	let env: ProviderEnvironment<MomentoSandbox>;
@@ -34,7 +34,9 @@ describe('Momento callback trigger in n8n 2.41', () => {
 	});
 
 	it('starts the workflow once for a confirmed status callback; repeated, forged, unknown and wrong-token callbacks start nothing', async () => {
-		const callbackUrl = `${env.n8n.baseUrl}/webhook/${WEBHOOK_ID}/momento?token=${TOKEN}`;
+		const callbackUrl = `${env.n8n.baseUrl}/webhook/${WEBHOOK_ID}/momento`;
+		const withToken = (orderID: string) =>
+			`${callbackUrl}?token=${momentoCallbackToken(env.sandbox.secretKey, orderID)}`;
 		const post = async (url: string, body: Record<string, unknown>) => {
 			const response = await fetch(url, {
 				method: 'POST',
@@ -54,7 +56,9 @@ describe('Momento callback trigger in n8n 2.41', () => {
 		const created = await env.n8n.execute(env.example('momento-deposit').id);
 		if (!created.run || created.code !== 0) throw new Error(describeFailure(created));
 		const orderID = String(nodeOutput(created.run, 'Create Deposit')[0].orderID);
-		expect(env.sandbox.deposits().map((order) => order.callback_url)).toEqual([callbackUrl]);
+		// The Momento node added the order's token to the URL it gave Momento.
+		expect(env.sandbox.deposits().map((order) => order.callback_url)).toEqual([withToken(orderID)]);
+		expect(JSON.stringify(created.run)).not.toContain(withToken(orderID));
 
 		const trigger = env.example('momento-trigger-callback');
 		await env.n8n.start();
@@ -74,7 +78,7 @@ describe('Momento callback trigger in n8n 2.41', () => {
 			const { data } = await env.n8n.rest<{
 				staticData?: Record<string, { callbackUrl?: string }>;
 			}>('GET', `/api/v1/workflows/${trigger.id}`);
-			return data.staticData?.['node:Momento Callback']?.callbackUrl === callbackUrl.split('?')[0];
+			return data.staticData?.['node:Momento Callback']?.callbackUrl === callbackUrl;
 		}, 15_000);
 		expect(recorded).toBe(true);
 
@@ -105,16 +109,25 @@ describe('Momento callback trigger in n8n 2.41', () => {
 		expect(again.responseStatus).toBe(200);
 		expect(again.responseBody).toContain('duplicate');
 		// A forged callback for an order Momento does not have.
-		const unknown = await post(callbackUrl, {
+		const unknown = await post(withToken('forged-order-0001'), {
 			type: 'deposit',
 			orderID: 'forged-order-0001',
 			status: 'completed',
 		});
 		expect(unknown.status).toBe(404);
 		// A forged status for a real order: the status Momento reports wins (already emitted).
-		const forgedStatus = await post(callbackUrl, { type: 'deposit', orderID, status: 'failed' });
+		const forgedStatus = await post(withToken(orderID), {
+			type: 'deposit',
+			orderID,
+			status: 'failed',
+		});
 		expect(forgedStatus.status).toBe(200);
 		expect(forgedStatus.body).toContain('duplicate');
+		// Without the token: 401, and Momento is not asked.
+		const reads = env.sandbox.requests.length;
+		const noToken = await post(callbackUrl, { type: 'deposit', orderID, status: 'completed' });
+		expect(noToken.status).toBe(401);
+		expect(env.sandbox.requests).toHaveLength(reads);
 
 		await sleep(1500);
 		expect(await env.n8n.executions(trigger.id)).toHaveLength(1);

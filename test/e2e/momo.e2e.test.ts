@@ -3,6 +3,7 @@
 // is activated on a running n8n and receives callbacks by PUT.
 import { randomUUID } from 'node:crypto';
 
+import { momoCallbackToken } from '../../nodes/MtnMomo/trigger/callback';
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
 import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
@@ -66,7 +67,8 @@ describe('MTN MoMo in n8n 2.41', () => {
 		await env.n8n.ensureOwner(OWNER);
 		await env.n8n.createApiKey();
 		await env.n8n.activate(trigger.id);
-		const path = `6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=${referenceId}&product=collection`;
+		const token = momoCallbackToken(env.sandbox.apiKey, 'collection', referenceId);
+		const path = `6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=${referenceId}&product=collection&token=${token}`;
 		const deliver = async () => {
 			const response = await env.n8n.deliverWebhook(path, {
 				method: 'PUT',
@@ -91,11 +93,27 @@ describe('MTN MoMo in n8n 2.41', () => {
 		expect(await env.n8n.executions(trigger.id)).toHaveLength(1);
 
 		// The webhook is live by now: a 404 is the trigger's answer, not n8n's "not registered yet".
+		const unknownReference = '3f4b5c2e-8a1d-4c6e-9b7f-000000000000';
+		const unknownToken = momoCallbackToken(env.sandbox.apiKey, 'collection', unknownReference);
 		const unknown = await fetch(
-			`${env.n8n.baseUrl}/webhook/6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=3f4b5c2e-8a1d-4c6e-9b7f-000000000000`,
+			`${env.n8n.baseUrl}/webhook/6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=${unknownReference}&token=${unknownToken}`,
 			{ method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' },
 		);
 		await unknown.arrayBuffer();
 		expect(unknown.status).toBe(404);
+		// Without the token: 401 before anything else (MoMo is not asked), nothing started.
+		const requestsBefore = env.sandbox.requests.length;
+		const forged = await fetch(
+			`${env.n8n.baseUrl}/webhook/6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b/callback?referenceId=${referenceId}`,
+			{
+				method: 'PUT',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ status: 'SUCCESSFUL' }),
+			},
+		);
+		await forged.arrayBuffer();
+		expect(forged.status).toBe(401);
+		expect(env.sandbox.requests).toHaveLength(requestsBefore);
+		expect(await env.n8n.executions(trigger.id)).toHaveLength(1);
 	});
 });

@@ -154,6 +154,7 @@ export const PROVIDERS: Provider[] = [
 					baseUrl: sandbox.baseUrl,
 					projectId: sandbox.projectId,
 					authenticationToken: sandbox.authenticationToken,
+					pin: MEMENTO_SANDBOX_DEFAULTS.pin,
 				},
 			},
 		],

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 
+import { momoCallbackToken } from '../../nodes/MtnMomo/trigger/callback';
 import { sharedPack } from '../e2e/lib/setup';
 import { QueueCluster } from '../e2e/lib/queue-cluster';
 import { readRuntime } from '../e2e/lib/runtime';
@@ -476,7 +477,9 @@ describe(`the pack in n8n queue mode (${SCALE.name} scale)`, () => {
 		// requested, and settled by the sandbox (the trigger emits final statuses only)
 		expect(await waitUntil(() => requested()?.status === 'SUCCESSFUL', 60_000)).toBe(true);
 		const payment = requested()!;
-		const path = `${trigger.webhookId}/callback?referenceId=${payment.referenceId}&product=collection`;
+		// The token the MTN MoMo node put in the X-Callback-Url (the trigger refuses callbacks without it).
+		const token = momoCallbackToken(momo().apiKey, 'collection', String(payment.referenceId));
+		const path = `${trigger.webhookId}/callback?referenceId=${payment.referenceId}&product=collection&token=${token}`;
 		const deliver = async () => {
 			const response = await cluster.webhook.deliverWebhook(path, {
 				method: 'PUT',

@@ -86,7 +86,15 @@ describe('Memento errors and responses', () => {
 	});
 
 	it('scrubs secrets from output', () => {
-		expect(scrub({ echo: 'pin 1234 used' }, ['1234'])).toEqual({ echo: 'pin *** used' });
+		// By structure: pin keys dropped, values equal to a secret masked, the rest left as it is.
+		expect(scrub({ echo: 'pin 1234 used', pin: '1234', code: '1234' }, ['1234'])).toEqual({
+			echo: 'pin 1234 used',
+			code: '***',
+		});
+		// A short PIN never rewrites the answer's numbers or dates.
+		expect(
+			scrub({ amount: 100000, text: '{"amount":100000}', date: '2024-01-02' }, ['0000', '2024']),
+		).toEqual({ amount: 100000, text: '{"amount":100000}', date: '2024-01-02' });
 		expect(scrub({ a: 1 }, [''])).toEqual({ a: 1 });
 	});
 

@@ -3,8 +3,8 @@ import {
 	isDuplicate,
 	readStatusCallback,
 	remember,
-	tokenMatches,
 } from '../../nodes/Momento/trigger/callback';
+import { callbackTokenMatches } from '../../nodes/shared/callback-token';
 import {
 	optionalCallbackUrl,
 	optionalOrderId,
@@ -87,9 +87,11 @@ describe('Momento callbacks', () => {
 	});
 
 	it('matches the URL token exactly', () => {
-		expect(tokenMatches('abc', 'abc')).toBe(true);
-		expect(tokenMatches('abc', 'abcd')).toBe(false);
-		expect(tokenMatches('abc', undefined)).toBe(false);
+		expect(callbackTokenMatches(['abc'], 'abc')).toBe(true);
+		expect(callbackTokenMatches(['abc'], 'abcd')).toBe(false);
+		expect(callbackTokenMatches(['abc'], undefined)).toBe(false);
+		expect(callbackTokenMatches(['x', 'abc'], ['abc'])).toBe(true);
+		expect(callbackTokenMatches([''], '')).toBe(false);
 	});
 
 	it('remembers the last status per order, bounded to the newest 1000 orders', () => {

@@ -82,3 +82,27 @@ describe('addDecimals', () => {
 		expect(addDecimals('99999999999999999.99', '0.01')).toBe('100000000000000000.00');
 	});
 });
+
+describe('requireAmount with JSON numbers that cannot be passed exactly', () => {
+	it.each([Number('12345678901234567890'), 2 ** 53 + 2, 1e21, Number('99999999999999.98')])(
+		'refuses %p and says to pass a string',
+		(value) => {
+			expect(() => requireAmount(value, 'Amount', { currency: 'EUR' })).toThrow(
+				/Amount .* too large or too precise/,
+			);
+			try {
+				requireAmount(value, 'Amount', { currency: 'EUR' });
+			} catch (error) {
+				expect((error as { hint?: string }).hint).toMatch(/as a string/);
+			}
+		},
+	);
+
+	it('accepts the same amounts as strings, digit for digit', () => {
+		expect(requireAmount('12345678901234567890', 'Amount', { currency: 'EUR' })).toBe(
+			'12345678901234567890.00',
+		);
+		expect(requireAmount(9007199254740991, 'Amount', { currency: 'JPY' })).toBe('9007199254740991');
+		expect(requireAmount(1234567.89, 'Amount', { currency: 'EUR' })).toBe('1234567.89');
+	});
+});

@@ -3,7 +3,9 @@ import {
 	optionalText,
 	parseJsonArray,
 	parseJsonObject,
+	pathSegment,
 	requireOneOf,
+	requirePathId,
 	requirePositiveInteger,
 	requireText,
 } from '../../nodes/shared/validation';
@@ -48,5 +50,36 @@ describe('validation helpers', () => {
 		for (const bad of [0, -1, 1.5, 'two', '']) {
 			expect(() => requirePositiveInteger(bad, 'Depth')).toThrow(/Depth must be a whole number/);
 		}
+	});
+});
+
+describe('requirePathId / pathSegment: ids that reach a URL path', () => {
+	it.each([
+		['', /Order ID is required/],
+		['   ', /Order ID is required/],
+		['.', /cannot be "\."/],
+		['..', /cannot be "\.\."/],
+		['a/b', /contains a character/],
+		['../orders', /contains a character/],
+		['a\\b', /contains a character/],
+		['a?x=1', /contains a character/],
+		['a#b', /contains a character/],
+		['%2e%2e', /contains a character/],
+		['a b', /contains a character/],
+		['a\u0000b', /contains a character/],
+		['x'.repeat(201), /201 characters long/],
+		[Number('12345678901234567890'), /above 2\^53/],
+		[undefined, /Order ID is required/],
+	])('refuses %j, naming the field', (value, message) => {
+		expect(() => pathSegment(value, 'Order ID')).toThrow(message);
+		expect(() => pathSegment(value, 'Order ID')).toThrow(FieldError);
+	});
+
+	it('accepts ids as they are and encodes them as one path segment', () => {
+		expect(pathSegment(' 8c0fd7b1-01da-11ed ', 'Order ID')).toBe('8c0fd7b1-01da-11ed');
+		expect(pathSegment('a.b', 'Order ID')).toBe('a.b');
+		expect(pathSegment('ORD:1+2', 'Order ID')).toBe('ORD%3A1%2B2');
+		expect(pathSegment(42, 'Order ID')).toBe('42');
+		expect(requirePathId('...x', 'Order ID')).toBe('...x');
 	});
 });

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
 import { requireAmount, requireCurrency } from '../../shared/money';
-import { FieldError, optionalText, requireText } from '../../shared/validation';
+import { FieldError, optionalText, pathSegment, requirePathId } from '../../shared/validation';
 import type { MementoItemContext } from './types';
 
 export function uuidField(name: string, displayName: string, description: string): INodeProperties {
@@ -18,8 +18,7 @@ export function uuidField(name: string, displayName: string, description: string
 }
 
 export function readPathId(context: IExecuteFunctions, field: INodeProperties, itemIndex: number) {
-	const value = requireText(context.getNodeParameter(field.name, itemIndex, ''), field.displayName);
-	return encodeURIComponent(value);
+	return pathSegment(context.getNodeParameter(field.name, itemIndex, ''), field.displayName);
 }
 
 export const paymentSourceField: INodeProperties = {
@@ -33,15 +32,31 @@ export const paymentSourceField: INodeProperties = {
 		'The card or account the money comes from. Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
 };
 
-export const pinField: INodeProperties = {
-	displayName: 'PIN',
+/** Shown where a payment needs the PIN: it comes from the credential, never from the workflow. */
+const pinFromCredentialNotice: INodeProperties = {
+	displayName:
+		"The PIN comes from the credential's PIN field, so it is never stored in the workflow or its executions",
+	name: 'pinNotice',
+	type: 'notice',
+	default: '',
+};
+
+/**
+ * The PIN field of version 1 nodes (n8n keeps a parameter only while the node declares it, so the
+ * node can see a PIN still stored there and refuse to run until it is cleared). Version 2 has none.
+ */
+const legacyPinField: INodeProperties = {
+	displayName: 'PIN (Old Field, Clear It)',
 	name: 'pin',
 	type: 'string',
 	typeOptions: { password: true },
 	default: '',
-	required: true,
-	description: 'Your Memento PIN, required for payments. It is never shown in output or errors.',
+	displayOptions: { show: { '@version': [1] } },
+	description:
+		"Older versions kept the PIN here, so it was stored in the workflow and in every execution. Put the PIN in the credential's PIN field, clear this field and save the workflow.",
 };
+
+export const pinFields: INodeProperties[] = [pinFromCredentialNotice, legacyPinField];
 
 export const amountField: INodeProperties = {
 	displayName: 'Amount',
@@ -89,23 +104,56 @@ export function readMoney(context: IExecuteFunctions, itemIndex: number): IDataO
 	return { amount, currency };
 }
 
-export function readPin(context: IExecuteFunctions, itemIndex: number): string {
-	const pin = context.getNodeParameter('pin', itemIndex, '');
+const PIN_CREDENTIAL = 'mementoPaymentsApi';
+
+const credentialReads = new WeakMap<IExecuteFunctions, Promise<IDataObject>>();
+
+/**
+ * Workflows made before the PIN moved into the credential still carry it as a node parameter:
+ * n8n copies it into every execution. Such a node is stopped until the parameter is gone.
+ */
+export function refuseLegacyPinParameter(context: IExecuteFunctions): void {
+	const legacy = (context.getNode().parameters ?? {}).pin;
+	if (legacy === undefined || legacy === null || legacy === '') return;
+	throw new FieldError(
+		'PIN',
+		'This node still keeps a PIN in the workflow (a field older versions had); the PIN now belongs in the credential',
+		'Put the PIN in the Memento Payments credential\'s PIN field, then remove the old value from the workflow: download the workflow, delete the node\'s "pin" parameter and import it again (or replace the node with a new one). See the README, Memento Payments > PIN.',
+	);
+}
+
+/** The credential's PIN (4 to 8 digits), read once per node run. */
+export async function readPin(context: IExecuteFunctions): Promise<string> {
+	refuseLegacyPinParameter(context);
+	// One credential read per node run, however many items pay.
+	let read = credentialReads.get(context);
+	if (!read) {
+		read = context.getCredentials(PIN_CREDENTIAL);
+		credentialReads.set(context, read);
+	}
+	const pin = (await read).pin;
 	const text = typeof pin === 'number' ? String(pin) : typeof pin === 'string' ? pin.trim() : '';
 	if (!/^\d{4,8}$/.test(text)) {
 		// Never echo the value: it is a secret even when malformed.
-		throw new FieldError('PIN', 'PIN must be 4 to 8 digits', 'Set the PIN of the Memento user.');
+		throw new FieldError(
+			'PIN',
+			text === ''
+				? 'The Memento Payments credential has no PIN; payments need it'
+				: 'The PIN in the Memento Payments credential must be 4 to 8 digits',
+			"Open the Memento Payments credential and set the Memento user's PIN.",
+		);
 	}
 	return text;
 }
 
 /** Payment source + PIN, as payments, contributions and request payments need them. */
-export function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
-	const pin = readPin(context, itemIndex);
-	const paymentSourceUuid = requireText(
+export async function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
+	// Also read back as /v1/payment_sources/<uuid> when amount limits are set.
+	const paymentSourceUuid = requirePathId(
 		context.getNodeParameter('paymentSourceUuid', itemIndex, ''),
 		'Payment Source',
 	);
+	const pin = await readPin(context);
 	return { body: { payment_source_uuid: paymentSourceUuid, pin }, secrets: [pin] };
 }
 

@@ -11,7 +11,7 @@ import {
 	mementoBaseUrl,
 	mementoProjectHeaders,
 } from '../../../credentials/MementoPaymentsApi.credentials';
-import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
+import { providerApiError, redactValue, transportErrorToNodeError } from '../../shared/errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { collectPages, walkPages } from '../../shared/page-pagination';
@@ -60,10 +60,12 @@ function sessionSecrets(session: MementoSession, request: MementoRequest): strin
 	];
 }
 
-/** Removes secrets (the PIN) from anything that leaves the node. */
+/**
+ * Removes secrets (the PIN, tokens) from anything that leaves the node, by structure: `pin` keys
+ * are dropped and values equal to a secret masked; the answer's numbers and dates are never rewritten.
+ */
 export function scrub<T>(value: T, secrets: string[]): T {
-	if (!secrets.some((secret) => secret.length >= 4)) return value;
-	return JSON.parse(redactSecrets(JSON.stringify(value), secrets)) as T;
+	return redactValue(value, secrets);
 }
 
 export function requireSessionToken(context: Context, session: MementoSession): void {

@@ -1,6 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
 import { buildFilterExpression, type FilterCondition } from '../../shared/filter-query';
+import { requirePathId, type FieldError } from '../../shared/validation';
 import type { MementoRequest } from '../actions/types';
 import { callMemento, iterateMemento, listItems, openMementoSession } from '../transport';
 import { advanceCursor, type PollCursor } from './cursor';
@@ -18,9 +19,11 @@ function listRequest(this: IPollFunctions): { path: string; conditions: FilterCo
 	if (!event) throw new NodeOperationError(this.getNode(), `Unknown event "${eventName}"`);
 	let poolUuid = '';
 	if (eventName === 'poolContribution') {
-		poolUuid = String(this.getNodeParameter('poolUuid', '') ?? '').trim();
-		if (poolUuid === '') {
-			throw new NodeOperationError(this.getNode(), 'Money Pool is required for pool contributions');
+		try {
+			poolUuid = requirePathId(this.getNodeParameter('poolUuid', ''), 'Money Pool');
+		} catch (error) {
+			const { message, hint } = error as FieldError;
+			throw new NodeOperationError(this.getNode(), message, { description: hint });
 		}
 	}
 	const conditions: FilterCondition[] = [];

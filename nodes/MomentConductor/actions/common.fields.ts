@@ -190,7 +190,3 @@ export function readJsonArrayOfObjects(
 		return entry as Record<string, unknown>;
 	});
 }
-
-export function encodePathSegment(value: string): string {
-	return encodeURIComponent(value);
-}

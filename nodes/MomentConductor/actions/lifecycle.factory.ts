@@ -1,9 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { safetyOptions } from '../../shared/guards';
-import { optionalText, requireText } from '../../shared/validation';
+import { optionalText, pathSegment } from '../../shared/validation';
 import {
-	encodePathSegment,
 	idempotencyKeyOption,
 	metaDataField,
 	paymentMethodField,
@@ -28,7 +27,7 @@ function show(address: TransactionAddress, operation: string) {
 }
 
 function readId(address: TransactionAddress, value: unknown): string {
-	return encodePathSegment(requireText(value, address.idField.displayName));
+	return pathSegment(value, address.idField.displayName);
 }
 
 const optionsWithKey: INodeProperties = {

@@ -3,8 +3,10 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { MOMENTO_SIGNATURE_HEADER } from '../../../credentials/MomentoApi.credentials';
 import { serialiseBody } from '../../shared/body-signature';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
+import { maskCallbackTokens } from '../../shared/callback-token';
 import type { MomentoSession } from '../transport';
 import { findCreated } from '../transport/orders';
+import { signCallbackUrl } from '../trigger/callback';
 import type { MomentoRequest } from './types';
 
 /** Stands for the signature in a dry run: the credential computes it only when sending. */
@@ -41,16 +43,20 @@ export function momentoMoneyMove(
 			return [{ currency: String(body.currency), amount: String(body.amount) }];
 		},
 		keyOf: (request) => String((request.body ?? {}).orderID),
-		dryRun: (request) => ({
-			...describeRequest({
-				method: request.method,
-				url: `${session.baseUrl}${request.path}`,
-				headers: orderHeaders(),
-				body: request.body,
-			}),
-			signedBody: signedBodyOf(request),
-			orderID: String((request.body ?? {}).orderID),
-		}),
+		dryRun: (request) => {
+			// As sent: the callback URL with its token, which is then shown masked.
+			const sent = { ...request, body: signCallbackUrl(request.body ?? {}, session.secretKey) };
+			return maskCallbackTokens({
+				...describeRequest({
+					method: request.method,
+					url: `${session.baseUrl}${request.path}`,
+					headers: orderHeaders(),
+					body: sent.body,
+				}),
+				signedBody: signedBodyOf(sent),
+				orderID: String((request.body ?? {}).orderID),
+			});
+		},
 		reconcile: async (request, itemIndex) => {
 			const found = await findCreated(context, session, request, itemIndex);
 			return found && { ...found, replayed: true };

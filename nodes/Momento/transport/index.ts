@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { momentoBaseUrl } from '../../../credentials/MomentoApi.credentials';
+import { maskCallbackTokens } from '../../shared/callback-token';
 import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -18,6 +19,7 @@ import {
 } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { RequestBudgetError } from '../../shared/request-limiter';
+import { signCallbackUrl } from '../trigger/callback';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';
 
 export const MOMENTO_CREDENTIAL = 'momentoApi';
@@ -145,7 +147,9 @@ export async function callMomento(
 			{
 				method: call.method,
 				url: `${session.baseUrl}${call.path}`,
-				body: call.method === 'POST' ? (call.body ?? {}) : undefined,
+				// The callback URL gets its token here, so only what is sent carries it.
+				body:
+					call.method === 'POST' ? signCallbackUrl(call.body ?? {}, session.secretKey) : undefined,
 				qs: call.qs,
 				idempotent,
 			},
@@ -185,7 +189,8 @@ export async function callMomento(
 			secrets,
 		});
 	}
-	return { statusCode: response.statusCode, body: response.body };
+	// Orders echo their callback_url: its token is masked in everything the node outputs.
+	return { statusCode: response.statusCode, body: maskCallbackTokens(response.body) };
 }
 
 const PAGE_SIZE = 100;

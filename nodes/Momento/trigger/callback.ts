@@ -1,5 +1,12 @@
-import { timingSafeEqual } from 'crypto';
-import type { IDataObject } from 'n8n-workflow';
+import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+
+import {
+	assertCallbackProtected,
+	CALLBACK_TOKEN_PARAMETER,
+	callbackToken,
+	callbackTokenMatches,
+	withCallbackToken,
+} from '../../shared/callback-token';
 
 import type { OrderKind } from '../actions/types';
 
@@ -33,14 +40,6 @@ export function readStatusCallback(body: unknown): StatusCallback | undefined {
 	return { orderID, kind, status: text(record.status)?.toLowerCase() };
 }
 
-/** Constant-time check of the secret token a callback URL carries (?token=...). */
-export function tokenMatches(expected: string, received: unknown): boolean {
-	if (typeof received !== 'string') return false;
-	const left = Buffer.from(expected, 'utf8');
-	const right = Buffer.from(received, 'utf8');
-	return left.length === right.length && timingSafeEqual(left, right);
-}
-
 const MAX_REMEMBERED = 1000;
 
 /**
@@ -56,4 +55,48 @@ export function remember(seen: IDataObject, key: string, status: string): void {
 	seen[key] = status;
 	const keys = Object.keys(seen);
 	for (const old of keys.slice(0, Math.max(0, keys.length - MAX_REMEMBERED))) delete seen[old];
+}
+
+/** The token of one order's callback URL, keyed by the credential's Secret Key. */
+export function momentoCallbackToken(secretKey: string, orderID: string): string {
+	return callbackToken(secretKey, 'momento', orderID);
+}
+
+/** An order body whose callback_url carries the token of its orderID (others unchanged). */
+export function signCallbackUrl(body: IDataObject, secretKey: string): IDataObject {
+	const url = body.callback_url;
+	if (typeof url !== 'string' || url === '' || typeof body.orderID !== 'string') return body;
+	return {
+		...body,
+		callback_url: withCallbackToken(url, momentoCallbackToken(secretKey, body.orderID)),
+	};
+}
+
+/** Activation: never a trigger that a forged body could start. */
+export async function checkActivation(context: IHookFunctions): Promise<void> {
+	const requireToken = context.getNodeParameter('requireToken', true) !== false;
+	const credentials = await context.getCredentials('momentoApi');
+	assertCallbackProtected(context, {
+		requireToken,
+		confirm: context.getNodeParameter('confirm', true) === true,
+		hasKey: String(credentials.secretKey ?? '').trim() !== '',
+		keyField: 'Secret Key',
+	});
+}
+
+/**
+ * Why a callback does not authenticate (undefined when it does): its URL must carry the token of
+ * the order it names, or the trigger's own Secret Token when one is set.
+ */
+export async function tokenRefusal(context: IWebhookFunctions): Promise<string | undefined> {
+	const received = (context.getQueryData() as IDataObject)[CALLBACK_TOKEN_PARAMETER];
+	if (received === undefined) return 'the URL carries no token';
+	const expected: string[] = [];
+	const own = String(context.getNodeParameter('token', '') ?? '');
+	if (own !== '') expected.push(own);
+	const credentials = await context.getCredentials('momentoApi').catch(() => ({}) as IDataObject);
+	const secretKey = String(credentials.secretKey ?? '').trim();
+	const orderID = readStatusCallback(context.getBodyData())?.orderID;
+	if (secretKey !== '' && orderID) expected.push(momentoCallbackToken(secretKey, orderID));
+	return callbackTokenMatches(expected, received) ? undefined : 'the token does not match';
 }

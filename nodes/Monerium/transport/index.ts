@@ -74,10 +74,6 @@ function asObject(body: unknown): IDataObject {
 	return body && typeof body === 'object' ? (body as IDataObject) : {};
 }
 
-export function encodeSegment(value: string): string {
-	return encodeURIComponent(value);
-}
-
 /**
  * Sends one request through n8n's OAuth2 machinery (token fetch, refresh on 401), with the v2
  * Accept header Monerium needs. Answers >= 400 become NodeApiErrors naming Monerium's fields.

@@ -1,7 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
-import type { MomoSession } from '../transport';
+import { maskCallbackTokens } from '../../shared/callback-token';
+import { withSignedCallback, type MomoSession } from '../transport';
 import { subscriptionKeyField } from '../transport/tokens';
 import { findPayment, settle } from './payment.send';
 import type { MomoPrepared, PaymentPlan } from './types';
@@ -26,7 +27,7 @@ export function paymentHeaders(
 	return {
 		Accept: 'application/json',
 		'Content-Type': 'application/json',
-		...prepared.request.headers,
+		...maskCallbackTokens(withSignedCallback(session, prepared.request.headers)),
 		'X-Target-Environment': session.targetEnvironment,
 		'Ocp-Apim-Subscription-Key': String(
 			session.credentials.data?.[subscriptionKeyField(product)] ?? '',

@@ -13,8 +13,14 @@ import {
 	type RetryPolicy,
 } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+import { signCallbackUrl } from '../trigger/callback';
 import { momoHint, PERMANENT_SERVER_CODES, REFUSAL_CODES, tokenRefusalHint } from './errors';
-import { normaliseBaseUrl, parseSessionTokens, type MomoProduct } from './tokens';
+import {
+	basicAuthorization,
+	normaliseBaseUrl,
+	parseSessionTokens,
+	type MomoProduct,
+} from './tokens';
 
 export const MOMO_CREDENTIAL = 'mtnMomoApi';
 export const PROVIDER = 'MTN MoMo';
@@ -73,6 +79,13 @@ export async function openMomoSession(context: MomoContext): Promise<MomoSession
 	const secrets = ['apiKey', 'collectionSubscriptionKey', 'disbursementSubscriptionKey']
 		.map((field) => String(data[field] ?? '').trim())
 		.filter((secret) => secret.length >= 4);
+	// The Basic form the token request carries (base64 of apiUser:apiKey), with and without "Basic ".
+	const apiUser = String(data.apiUser ?? '').trim();
+	const apiKey = String(data.apiKey ?? '').trim();
+	if (apiKey !== '') {
+		const basic = basicAuthorization(apiUser, apiKey);
+		secrets.push(basic, basic.slice('Basic '.length));
+	}
 	return {
 		credentials: {
 			id: reference?.id ?? '',
@@ -85,6 +98,20 @@ export async function openMomoSession(context: MomoContext): Promise<MomoSession
 		defaultCallbackUrl: String(data.callbackUrl ?? '').trim(),
 		secrets,
 	};
+}
+
+/**
+ * The request's headers with the callback token added to X-Callback-Url, so the MTN MoMo Trigger
+ * (with the same credential) can tell MoMo's callbacks from forged ones.
+ */
+export function withSignedCallback(
+	session: MomoSession,
+	headers: Record<string, string> | undefined,
+): Record<string, string> | undefined {
+	const url = headers?.['X-Callback-Url'];
+	if (!headers || !url) return headers;
+	const apiKey = String(session.credentials.data?.apiKey ?? '').trim();
+	return { ...headers, 'X-Callback-Url': signCallbackUrl(url, apiKey) };
 }
 
 function tokenSecrets(session: MomoSession): string[] {
@@ -107,7 +134,7 @@ export async function callMomo(
 			{
 				method: request.method,
 				url: `${session.baseUrl}${request.path}`,
-				headers: request.headers,
+				headers: withSignedCallback(session, request.headers),
 				body: request.method === 'POST' ? request.body : undefined,
 				idempotent: request.idempotent,
 			},

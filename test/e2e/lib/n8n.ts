@@ -183,6 +183,9 @@ export class N8n {
 			});
 			child.on('close', (code) => {
 				clearTimeout(timer);
+				// The n8n log of the run includes what CLI commands printed (e.g. \`n8n execute\`): it is
+				// swept for secrets with the server's log (test/e2e/lib/secrets.ts).
+				fs.appendFileSync(this.logFile, `$ n8n ${args[0] ?? ''}\n${stdout}${stderr}\n`);
 				resolve({ code, stdout, stderr });
 			});
 		});

@@ -11,6 +11,7 @@ import {
 	type Provider,
 	type RunningSandbox,
 } from '../providers';
+import { credentialSecrets, findSecrets } from '../../harness/secrets';
 
 let cachedPack: PackInfo | undefined;
 
@@ -67,8 +68,16 @@ export async function providerEnvironment<S extends RunningSandbox>(
 				return found;
 			},
 			dispose: async () => {
+				const log = instance.readLog();
 				await instance.dispose();
 				await sandbox.close();
+				// Every e2e run ends with a sweep of n8n's log (server and CLI output) for the secrets.
+				const found = findSecrets(log, credentialSecrets(provider.credentials(sandbox)));
+				if (found.length > 0) {
+					throw new Error(
+						`n8n's log of the ${providerId} e2e runs holds secrets: ${found.join(', ')}`,
+					);
+				}
 			},
 		};
 	} finally {

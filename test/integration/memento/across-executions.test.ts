@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { TestJournal } from '../../harness/journal';
-import { movesOf, SANDBOX_SECRETS } from '../../sandboxes/memento';
+import { movesOf } from '../../sandboxes/memento';
 import {
 	CARD_UUID,
 	mementoNode,
@@ -72,7 +72,6 @@ describe('Memento Payments: money moves once without provider deduplication', ()
 							poolUuid: pool,
 							amount: '10',
 							paymentSourceUuid: CARD_UUID,
-							pin: SANDBOX_SECRETS.pin,
 							additionalFields: { message: 'For Anna' },
 						},
 						retryOnFail,
@@ -97,7 +96,6 @@ describe('Memento Payments: money moves once without provider deduplication', ()
 							operation: 'pay',
 							requestUuid: request.uuid as string,
 							paymentSourceUuid: CARD_UUID,
-							pin: SANDBOX_SECRETS.pin,
 						},
 						retryOnFail,
 					),

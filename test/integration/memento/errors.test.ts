@@ -9,7 +9,10 @@ describe('Memento Payments: errors, PIN secrecy and exactly-once money moves', (
 	const { sandbox, run } = useMementoSandbox();
 
 	it('a wrong PIN is a 422; the PIN the API echoed is redacted from the error', async () => {
-		const result = await run({ nodes: [mementoNode('Memento', payParameters({ pin: '9876' }))] });
+		const result = await run({
+			nodes: [mementoNode('Memento', payParameters())],
+			credentialOverrides: { pin: '9876' },
+		});
 		expect(result.error?.message).toMatch(
 			/422 VALIDATION_ERROR: Validation failed; pin: PIN \*\*\* is incorrect/,
 		);
@@ -29,7 +32,8 @@ describe('Memento Payments: errors, PIN secrecy and exactly-once money moves', (
 
 	it('with Continue On Fail the PIN is not in the error item either', async () => {
 		const result = await run({
-			nodes: [mementoNode('Memento', payParameters({ pin: '9876' }), { continueOnFail: true })],
+			nodes: [mementoNode('Memento', payParameters(), { continueOnFail: true })],
+			credentialOverrides: { pin: '9876' },
 		});
 		expect(result.error).toBeUndefined();
 		expect(JSON.stringify(result.json('Memento'))).not.toContain('9876');
@@ -49,10 +53,31 @@ describe('Memento Payments: errors, PIN secrecy and exactly-once money moves', (
 
 	it('a malformed PIN is refused without showing it', async () => {
 		const result = await run({
-			nodes: [mementoNode('Memento', payParameters({ pin: 'abc1234xyz' }))],
+			nodes: [mementoNode('Memento', payParameters())],
+			credentialOverrides: { pin: 'abc1234xyz' },
 		});
-		expect(result.error?.message).toMatch(/PIN must be 4 to 8 digits/);
+		expect(result.error?.message).toMatch(/PIN in the Memento Payments credential must be 4 to 8 digits/);
 		expect(result.error?.message).not.toContain('abc1234xyz');
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('a workflow that still keeps a PIN parameter (older versions) is stopped before anything is sent, without showing it', async () => {
+		const result = await run({ nodes: [mementoNode('Memento', payParameters({ pin: '4321' }))] });
+		const error = result.error as unknown as Record<string, unknown>;
+		expect(error.message).toMatch(/still keeps a PIN in the workflow.*\[item 0\]/);
+		expect(error.description).toMatch(/credential's PIN field/);
+		expect(JSON.stringify([error.message, error.description])).not.toContain('4321');
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('without a PIN in the credential, a payment is refused before anything is sent', async () => {
+		const result = await run({
+			nodes: [mementoNode('Memento', payParameters())],
+			credentialOverrides: { pin: '' },
+		});
+		expect(result.error?.message).toBe(
+			'The Memento Payments credential has no PIN; payments need it [item 0]',
+		);
 		expect(sandbox().requests).toHaveLength(0);
 	});
 

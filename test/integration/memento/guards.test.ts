@@ -33,7 +33,6 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 			operation: 'pay',
 			requestUuid: receivedRequest().uuid as string,
 			paymentSourceUuid: CARD_UUID,
-			pin: SANDBOX_SECRETS.pin,
 			safety,
 		});
 
@@ -77,9 +76,12 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 	it('Validate Only still runs every check, the credential included', async () => {
 		const badPin = await run({
 			items: [{ n: 1 }],
-			nodes: [pay({ validateOnly: true }, {}, { pin: '12' })],
+			nodes: [pay({ validateOnly: true })],
+			credentialOverrides: { pin: '12' },
 		});
-		expect(badPin.error?.message).toBe('PIN must be 4 to 8 digits [item 0]');
+		expect(badPin.error?.message).toBe(
+			'The PIN in the Memento Payments credential must be 4 to 8 digits [item 0]',
+		);
 		const noToken = await run({
 			items: [{ n: 1 }],
 			nodes: [pay({ validateOnly: true })],
@@ -102,8 +104,7 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 					poolUuid: sandbox().state.pools[0].uuid as string,
 					amount: '5',
 					paymentSourceUuid: CARD_UUID,
-					pin: SANDBOX_SECRETS.pin,
-					safety: { validateOnly: true },
+							safety: { validateOnly: true },
 				}),
 			],
 		});
@@ -276,7 +277,6 @@ describe('Memento Payments: Validate Only and spending limits', () => {
 					amount: '10',
 					currency: 'GBP',
 					paymentSourceUuid: CARD_UUID,
-					pin: SANDBOX_SECRETS.pin,
 					// Three different contributions (identical rows would be one contribution).
 					additionalFields: { message: '=Row {{ $json.n }}' },
 					safety: { maxTotalPerExecution: 'GBP 25' },

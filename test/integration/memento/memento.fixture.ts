@@ -28,6 +28,7 @@ export function mementoCredential(
 			baseUrl: sandbox.baseUrl,
 			projectId: sandbox.projectId,
 			authenticationToken: sandbox.authenticationToken,
+			pin: '1234',
 			...(overrides as Record<string, string>),
 		},
 	};
@@ -87,6 +88,5 @@ export const payParameters = (overrides: IDataObject = {}): IDataObject => ({
 	amount: '12.50',
 	currency: 'GBP',
 	paymentSourceUuid: CARD_UUID,
-	pin: '1234',
 	...overrides,
 });

@@ -118,7 +118,6 @@ describe('Memento Payments: money pools', () => {
 			amount: '10.5',
 			currency: 'GBP',
 			paymentSourceUuid: CARD_UUID,
-			pin: '1234',
 			additionalFields: { message: 'Enjoy' },
 		});
 		expect(contribution).toMatchObject({

@@ -132,7 +132,6 @@ describe('Memento Payments: requests', () => {
 			operation: 'pay',
 			requestUuid: request.uuid as string,
 			paymentSourceUuid: CARD_UUID,
-			pin: '1234',
 		});
 		expect((paid.participants as IDataObject[])[0].status).toBe('paid');
 		expect(paid.idempotency).toMatchObject({ replayed: false });

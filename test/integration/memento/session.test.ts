@@ -38,7 +38,7 @@ describe('Memento Payments: authentication token flow and sessions', () => {
 			operation: 'confirm',
 			tokenUuid: pending.uuid as string,
 			secret: '111111',
-			pin: '1234',
+			sendPin: true,
 		});
 		expect(approved.status_id).toBe(2);
 		expect(
@@ -67,7 +67,7 @@ describe('Memento Payments: authentication token flow and sessions', () => {
 					operation: 'confirm',
 					tokenUuid: pending.uuid as string,
 					secret: '999999',
-					pin: '1234',
+					sendPin: true,
 				}),
 			],
 		});

@@ -4,6 +4,7 @@ import {
 	useMomentoSandbox,
 	withdrawalParameters,
 } from './momento.fixture';
+import { momentoCallbackToken } from '../../../nodes/Momento/trigger/callback';
 
 describe('Momento: every operation against the sandbox', () => {
 	const { sandbox, run } = useMomentoSandbox();
@@ -114,7 +115,8 @@ describe('Momento: every operation against the sandbox', () => {
 			amount: '500.00',
 			orderID: order.orderID,
 			currency: 'DOP',
-			callback_url: 'https://hooks.example.com/momento',
+			// The node adds the order's callback token (see the Momento Trigger).
+			callback_url: `https://hooks.example.com/momento?token=${momentoCallbackToken(sandbox().secretKey, String(order.orderID))}`,
 			request: { email: 'cliente@example.com', id_number: '00100000001' },
 		});
 	});
@@ -127,7 +129,7 @@ describe('Momento: every operation against the sandbox', () => {
 		expect(sandbox().deposits()).toEqual([
 			expect.objectContaining({
 				orderID: 'INV-1001',
-				callback_url: 'https://n8n.example.com/webhook/momento?token=abc',
+				callback_url: `https://n8n.example.com/webhook/momento?token=${momentoCallbackToken(sandbox().secretKey, 'INV-1001')}`,
 			}),
 		]);
 	});

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { IDataObject } from 'n8n-workflow';
 
+import { momentoCallbackToken } from '../../../nodes/Momento/trigger/callback';
 import { runWebhook, runWebhookMethod, type WebhookOutcome } from '../../harness/run-trigger';
 import type { TestNode } from '../../harness/run-workflow';
 import {
@@ -186,16 +187,65 @@ describe('Momento Trigger: status callbacks, confirmed with the API', () => {
 		expect(outcomes.every((outcome) => outcome.emitted === undefined)).toBe(true);
 	});
 
-	it('with confirmation off and no token it trusts the callback body as it came', async () => {
+	it('with confirmation off and no token, a callback is refused (401) and starts nothing', async () => {
 		node = triggerNode({ confirm: false, token: '', events: ['withdrawalStatusChanged'] });
 		const response = await post({ orderID: 'W-9', status: 'failed' }, '');
-		expect(response.status).toBe(200);
-		expect(outcomes[0].emitted?.[0][0].json).toMatchObject({
-			kind: 'withdrawal',
-			status: 'failed',
-			confirmed: false,
-		});
+		expect(response.status).toBe(401);
+		expect(outcomes[0].emitted).toBeUndefined();
 		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('with confirmation off, a callback carrying its order token is emitted as received, token masked', async () => {
+		node = triggerNode({ confirm: false, token: '', events: ['withdrawalStatusChanged'] });
+		const token = momentoCallbackToken(sandbox().secretKey, 'W-9');
+		const body = { orderID: 'W-9', status: 'failed', callback_url: `${bridgeUrl}?token=${token}` };
+		const response = await post(body, `?token=${token}`);
+		expect(response.status).toBe(200);
+		const json = outcomes[0].emitted?.[0][0].json as IDataObject;
+		expect(json).toMatchObject({ kind: 'withdrawal', status: 'failed', confirmed: false });
+		expect(JSON.stringify(json)).not.toContain(token);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('the token of one order does not authenticate a callback about another', async () => {
+		node = triggerNode({ token: '' });
+		await createDeposit('DEP-OWN', bridgeUrl);
+		sandbox().requests.length = 0;
+		const token = momentoCallbackToken(sandbox().secretKey, 'DEP-OTHER');
+		const response = await post({ type: 'deposit', orderID: 'DEP-OWN' }, `?token=${token}`);
+		expect(response.status).toBe(401);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('the Momento node adds the order token itself; outputs show it masked; a confirmed run carries only Momento\'s answer', async () => {
+		node = triggerNode({ token: '' });
+		const result = await run({
+			nodes: [
+				momentoNode(
+					'Deposit',
+					depositParameters({ options: { orderId: 'DEP-SIGNED', callbackUrl: bridgeUrl } }),
+				),
+			],
+		});
+		const token = momentoCallbackToken(sandbox().secretKey, 'DEP-SIGNED');
+		expect(JSON.stringify(result.json('Deposit'))).not.toContain(token);
+		expect(JSON.stringify(result.json('Deposit'))).toContain('token=***');
+		const delivery = await sandbox().setOrderStatus('deposit', 'DEP-SIGNED', 'completed');
+		expect(delivery.responseStatus).toBe(200);
+		const json = outcomes[0].emitted?.[0][0].json as IDataObject;
+		expect(json).toMatchObject({ orderID: 'DEP-SIGNED', status: 'completed', confirmed: true });
+		expect(json).not.toHaveProperty('callback');
+		expect(JSON.stringify(json)).not.toContain(token);
+	});
+
+	it('activation is refused when neither a token nor confirmation protects the trigger', async () => {
+		await expect(
+			runWebhookMethod({
+				node: triggerNode({ confirm: false, requireToken: false, token: '' }),
+				credentials: [momentoCredential(sandbox())],
+				method: 'checkExists',
+			}),
+		).rejects.toThrow(/whatever anyone sends/);
 	});
 
 	it('activation records the callback URL to give Momento, and deactivation forgets it', async () => {

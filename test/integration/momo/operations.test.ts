@@ -1,5 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
+import { momoCallbackToken } from '../../../nodes/MtnMomo/trigger/callback';
 import { isUuidV4 } from '../../../nodes/shared/deterministic-uuid';
 import { testCredential } from '../../harness/credential-test';
 import { TEST_MSISDNS } from '../../sandboxes/mtn-momo';
@@ -46,7 +47,7 @@ describe('MTN MoMo: one test per operation, over real HTTP against the sandbox',
 			(request) => request.path === '/collection/v1_0/requesttopay',
 		);
 		expect(sent?.headers['x-callback-url']).toBe(
-			`http://127.0.0.1:5678/webhook/momo/callback?referenceId=${String(output.referenceId)}&product=collection`,
+			`http://127.0.0.1:5678/webhook/momo/callback?referenceId=${String(output.referenceId)}&product=collection&token=${momoCallbackToken(sandbox().apiKey, 'collection', String(output.referenceId))}`,
 		);
 	});
 

@@ -6,6 +6,7 @@ import { sleep, type IDataObject } from 'n8n-workflow';
 
 import { runWebhook, runWebhookMethod } from '../../harness/run-trigger';
 import type { TestNode } from '../../harness/run-workflow';
+import { momoCallbackToken } from '../../../nodes/MtnMomo/trigger/callback';
 import { TEST_MSISDNS, type CallbackRecord } from '../../sandboxes/mtn-momo';
 import {
 	CREDENTIAL_ID,
@@ -94,8 +95,13 @@ describe.each(['PUT', 'POST'] as const)(
 				currency: 'EUR',
 				partyId: TEST_MSISDNS.success,
 				confirmed: true,
-				callback: { method: callbackMethod },
 			});
+			// Confirmed: only MoMo's answer, nothing of the caller's body.
+			expect(outcome.emitted?.[0][0].json).not.toHaveProperty('callback');
+			// The URL MoMo called carried the token the node added.
+			expect(new URL(callback.url).searchParams.get('token')).toBe(
+				momoCallbackToken(sandbox().apiKey, 'collection', referenceId),
+			);
 			expect(outcome.emitted?.[0][0].json.financialTransactionId).toEqual(expect.any(String));
 			const reads = sandbox().requests.filter(
 				(request) => request.path === `/collection/v1_0/requesttopay/${referenceId}`,
@@ -166,6 +172,9 @@ describe.each(['PUT', 'POST'] as const)(
 describe('MTN MoMo Trigger: rejected callbacks', () => {
 	const { sandbox } = useMomoSandbox();
 	const credentials = () => [momoCredential(sandbox())];
+	const UNKNOWN = '3f4b5c2e-8a1d-4c6e-9b7f-000000000000';
+	const tokenFor = (referenceId: string, product = 'collection') =>
+		momoCallbackToken(sandbox().apiKey, product, referenceId);
 
 	it('a callback for an unknown reference is answered 404 and starts nothing', async () => {
 		const outcome = await runWebhook({
@@ -173,7 +182,7 @@ describe('MTN MoMo Trigger: rejected callbacks', () => {
 			credentials: credentials(),
 			request: {
 				method: 'PUT',
-				query: { referenceId: '3f4b5c2e-8a1d-4c6e-9b7f-000000000000' },
+				query: { referenceId: UNKNOWN, token: tokenFor(UNKNOWN) },
 				body: { status: 'SUCCESSFUL', amount: '100', currency: 'EUR' },
 			},
 		});
@@ -181,23 +190,66 @@ describe('MTN MoMo Trigger: rejected callbacks', () => {
 		expect(outcome.emitted).toBeUndefined();
 	});
 
-	it('a callback without a reference is answered 400 and starts nothing, without calling MoMo', async () => {
-		const outcome = await runWebhook({
-			node: triggerNode(),
-			credentials: credentials(),
-			request: { method: 'POST', body: { status: 'SUCCESSFUL' } },
-		});
-		expect(outcome.statusCode).toBe(400);
-		expect(outcome.emitted).toBeUndefined();
-		expect(sandbox().requests).toHaveLength(0);
-	});
+	it.each([
+		['no token', { referenceId: UNKNOWN }],
+		['a wrong token', { referenceId: UNKNOWN, token: 'forged' }],
+		['the token of another payment', { referenceId: UNKNOWN, token: 'x' }],
+		['the token of the other product', { referenceId: UNKNOWN, product: 'disbursement' }],
+		['no reference', {}],
+	])(
+		'a callback with %s is answered 401 before anything else: no MoMo call, no run',
+		async (_, query: IDataObject) => {
+			const withToken =
+				query.token === 'x'
+					? { ...query, token: tokenFor('3f4b5c2e-8a1d-4c6e-9b7f-000000000009') }
+					: query.product
+						? { ...query, token: tokenFor(UNKNOWN, 'disbursement') }
+						: query;
+			const outcome = await runWebhook({
+				node: triggerNode(),
+				credentials: credentials(),
+				request: { method: 'PUT', query: withToken, body: { status: 'SUCCESSFUL' } },
+			});
+			expect(outcome.statusCode).toBe(401);
+			expect(outcome.emitted).toBeUndefined();
+			expect(JSON.stringify(outcome.responseBody)).not.toContain(sandbox().apiKey);
+			expect(sandbox().requests).toHaveLength(0);
+		},
+	);
 
-	it('with confirmation off, the callback is emitted as received and marked unconfirmed', async () => {
-		const outcome = await runWebhook({
-			node: triggerNode({ confirmStatus: false }),
+	it('refused callbacks are counted and reported with the next run, without the token', async () => {
+		const node = triggerNode({ confirmStatus: false, product: 'disbursement' });
+		const reference = '3f4b5c2e-8a1d-4c6e-9b7f-000000000005';
+		const forged = { method: 'PUT' as const, query: { referenceId: reference }, body: {} };
+		const before = await runWebhook({ node, credentials: credentials(), request: forged });
+		expect(before.statusCode).toBe(401);
+		await runWebhook({ node, credentials: credentials(), request: forged });
+		const genuine = await runWebhook({
+			node,
+			credentials: credentials(),
 			request: {
 				method: 'PUT',
-				query: { referenceId: '3f4b5c2e-8a1d-4c6e-9b7f-000000000001', product: 'disbursement' },
+				query: { referenceId: reference, token: tokenFor(reference, 'disbursement') },
+				body: { status: 'SUCCESSFUL', amount: '5', currency: 'EUR' },
+			},
+		});
+		const refused = genuine.emitted?.[0][0].json.rejectedCallbacks as IDataObject;
+		expect(refused.count).toBeGreaterThanOrEqual(2);
+		expect(refused.lastAt).toEqual(expect.any(String));
+	});
+
+	it('with confirmation off, a callback with its token is emitted as received and marked unconfirmed', async () => {
+		const reference = '3f4b5c2e-8a1d-4c6e-9b7f-000000000001';
+		const outcome = await runWebhook({
+			node: triggerNode({ confirmStatus: false, product: 'disbursement' }),
+			credentials: credentials(),
+			request: {
+				method: 'PUT',
+				query: {
+					referenceId: reference,
+					product: 'disbursement',
+					token: tokenFor(reference, 'disbursement'),
+				},
 				body: {
 					status: 'FAILED',
 					reason: 'PAYEE_NOT_FOUND',
@@ -228,5 +280,40 @@ describe('MTN MoMo Trigger: rejected callbacks', () => {
 			expect(webhookUrl).toMatch(/\/callback$/);
 		}
 		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it.each([
+		[{ confirmStatus: false, requireToken: false }, /whatever anyone sends/],
+		[{ product: 'auto' }, /Choose the product/],
+	])('activation is refused for %j', async (parameters, message) => {
+		await expect(
+			runWebhookMethod({
+				node: triggerNode(parameters),
+				credentials: credentials(),
+				method: 'checkExists',
+			}),
+		).rejects.toThrow(message);
+	});
+
+	it('activation is refused when the credential has no API key to check tokens with', async () => {
+		await expect(
+			runWebhookMethod({
+				node: triggerNode(),
+				credentials: [momoCredential(sandbox(), { apiKey: '' })],
+				method: 'checkExists',
+			}),
+		).rejects.toThrow(/no API Key/);
+	});
+
+	it('without the token requirement (confirmation on) a callback is confirmed with MoMo', async () => {
+		const outcome = await runWebhook({
+			node: triggerNode({ requireToken: false }),
+			credentials: credentials(),
+			request: { method: 'PUT', query: { referenceId: UNKNOWN }, body: {} },
+		});
+		expect(outcome.statusCode).toBe(404);
+		expect(sandbox().requests.map((request) => request.path)).toContain(
+			`/collection/v1_0/requesttopay/${UNKNOWN}`,
+		);
 	});
 });

@@ -7,7 +7,7 @@ import {
 	currencyField,
 	idempotencyKeyOption,
 	paymentSourceField,
-	pinField,
+	pinFields,
 	readMoney,
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 	amountField,
 	currencyField,
 	paymentSourceField,
-	pinField,
+	...pinFields,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -60,10 +60,10 @@ const properties: INodeProperties[] = [
 
 export const create: MementoOperation = {
 	description: forOperation('payment', 'create', properties),
-	prepare(itemIndex, context) {
+	async prepare(itemIndex, context) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const authorisation = readPaymentAuthorisation(this, itemIndex);
+		const authorisation = await readPaymentAuthorisation(this, itemIndex);
 		const body: IDataObject = {
 			...readRecipient(this, itemIndex),
 			...readMoney(this, itemIndex),

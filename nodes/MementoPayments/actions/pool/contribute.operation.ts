@@ -7,7 +7,7 @@ import {
 	currencyField,
 	idempotencyKeyOption,
 	paymentSourceField,
-	pinField,
+	pinFields,
 	readMoney,
 	readPathId,
 	readPaymentAuthorisation,
@@ -23,7 +23,7 @@ const properties: INodeProperties[] = [
 	amountField,
 	currencyField,
 	paymentSourceField,
-	pinField,
+	...pinFields,
 	{
 		displayName: 'Additional Fields',
 		name: 'additionalFields',
@@ -53,11 +53,11 @@ const properties: INodeProperties[] = [
 
 export const contribute: MementoOperation = {
 	description: forOperation('pool', 'contribute', properties),
-	prepare(itemIndex, context) {
+	async prepare(itemIndex, context) {
 		const uuid = readPathId(this, poolUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const authorisation = readPaymentAuthorisation(this, itemIndex);
+		const authorisation = await readPaymentAuthorisation(this, itemIndex);
 		const body: IDataObject = { ...readMoney(this, itemIndex), ...authorisation.body };
 		const message = optionalText(additional.message);
 		if (message) body.message = message;

@@ -4,7 +4,7 @@ import { safetyOptions } from '../../../shared/guards';
 import {
 	idempotencyKeyOption,
 	paymentSourceField,
-	pinField,
+	pinFields,
 	readPathId,
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
@@ -17,7 +17,7 @@ import { requestPath, requestUuidField } from './fields';
 const properties: INodeProperties[] = [
 	requestUuidField,
 	paymentSourceField,
-	pinField,
+	...pinFields,
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -31,10 +31,10 @@ const properties: INodeProperties[] = [
 
 export const pay: MementoOperation = {
 	description: forOperation('request', 'pay', properties),
-	prepare(itemIndex, context) {
+	async prepare(itemIndex, context) {
 		const uuid = readPathId(this, requestUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const authorisation = readPaymentAuthorisation(this, itemIndex);
+		const authorisation = await readPaymentAuthorisation(this, itemIndex);
 		return {
 			method: 'POST',
 			path: `${requestPath(uuid)}/pay`,

@@ -1,13 +1,14 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requireText } from '../../../shared/validation';
-import { readPathId } from '../common.fields';
+import { requireText } from '../../../shared/validation';
+import { pinFields, readPathId, readPin, refuseLegacyPinParameter } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { tokenUuidField } from './fields';
 
 const properties: INodeProperties[] = [
 	tokenUuidField,
+	pinFields[1],
 	{
 		displayName: 'Secret',
 		name: 'secret',
@@ -18,22 +19,31 @@ const properties: INodeProperties[] = [
 		description: 'The verification code Memento sent (e.g. by SMS)',
 	},
 	{
-		displayName: 'PIN',
-		name: 'pin',
-		type: 'string',
-		typeOptions: { password: true },
+		displayName: "Send the Credential's PIN",
+		name: 'sendPin',
+		type: 'boolean',
+		default: false,
+		description:
+			"Whether to send the PIN from the credential's PIN field, when the authenticator asks for one",
+	},
+	{
+		displayName:
+			'This operation outputs the new Authentication Token, a secret: paste it into the credential and do not pass the output on',
+		name: 'secretOutputNotice',
+		type: 'notice',
 		default: '',
-		description: "The user's PIN, when the authenticator asks for one",
 	},
 ];
 
 export const confirm: MementoOperation = {
 	description: forOperation('token', 'confirm', properties),
-	prepare(itemIndex) {
+	async prepare(itemIndex) {
 		const uuid = readPathId(this, tokenUuidField, itemIndex);
 		const secret = requireText(this.getNodeParameter('secret', itemIndex, ''), 'Secret');
 		const body: IDataObject = { secret };
-		const pin = optionalText(this.getNodeParameter('pin', itemIndex, ''));
+		refuseLegacyPinParameter(this);
+		const pin =
+			this.getNodeParameter('sendPin', itemIndex, false) === true ? await readPin(this) : undefined;
 		if (pin !== undefined) body.pin = pin;
 		return {
 			method: 'POST',

@@ -1,7 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/validation';
-import { encodePathSegment } from '../common.fields';
+import { pathSegment } from '../../../shared/validation';
 import type { ConductorOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -21,7 +20,7 @@ export const get: ConductorOperation = {
 		properties,
 	),
 	prepare(itemIndex) {
-		const orderId = requireText(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
-		return { method: 'GET', path: `/orders/${encodePathSegment(orderId)}` };
+		const orderId = pathSegment(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+		return { method: 'GET', path: `/orders/${orderId}` };
 	},
 };

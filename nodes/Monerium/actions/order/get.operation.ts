@@ -1,7 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/validation';
-import { encodeSegment } from '../../transport';
+import { pathSegment } from '../../../shared/validation';
 import type { MoneriumOperation } from '../types';
 
 export const get: MoneriumOperation = {
@@ -16,7 +15,7 @@ export const get: MoneriumOperation = {
 		},
 	]),
 	prepare(itemIndex) {
-		const id = requireText(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
-		return { request: { method: 'GET', path: `/orders/${encodeSegment(id)}` } };
+		const id = pathSegment(this.getNodeParameter('orderId', itemIndex, ''), 'Order ID');
+		return { request: { method: 'GET', path: `/orders/${id}` } };
 	},
 };

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { requireOneOf } from '../../../shared/validation';
+import { pathSegment, requireOneOf } from '../../../shared/validation';
 import { readPartyId } from '../fields';
 import type { MomoOperation } from '../types';
 
@@ -48,7 +48,7 @@ export const validateAccountHolder: MomoOperation = {
 		return {
 			request: {
 				method: 'GET',
-				path: `/collection/v1_0/accountholder/${type}/${encodeURIComponent(id)}/active`,
+				path: `/collection/v1_0/accountholder/${type}/${pathSegment(id, 'Account Holder ID')}/active`,
 				product: 'collection',
 				idempotent: true,
 			},

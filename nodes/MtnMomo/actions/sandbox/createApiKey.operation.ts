@@ -17,7 +17,16 @@ export const apiUserField: INodeProperties = {
 export const createApiKey: MomoOperation = {
 	description: updateDisplayOptions(
 		{ show: { resource: ['sandbox'], operation: ['createApiKey'] } },
-		[apiUserField],
+		[
+			apiUserField,
+			{
+				displayName:
+					'This operation outputs the new API key, a secret: copy it into the MTN MoMo credential and do not pass the output on',
+				name: 'secretOutputNotice',
+				type: 'notice',
+				default: '',
+			},
+		],
 	),
 	prepare(itemIndex, context) {
 		requireSandbox(context.targetEnvironment);

@@ -1,0 +1,28 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { RunResult } from './run-workflow';
+
+/**
+ * One bad input: the node's parameters and the item it runs on, and the field the error must name.
+ * Every case runs one item (item 0) through n8n's engine against the provider's sandbox.
+ */
+export interface BadInputCase {
+	label: string;
+	parameters: IDataObject;
+	item?: IDataObject;
+	/** The field the error names (its display name). */
+	field: string | RegExp;
+	/** Further words the message must hold (e.g. "more decimals"). */
+	message?: RegExp;
+}
+
+/** The error is a clear one: it names the field and item 0 (and what is wrong, when given). */
+export function expectFieldError(result: RunResult, badInput: BadInputCase): void {
+	const message = result.error?.message ?? '';
+	expect(message).toMatch(/\[item 0\]$/);
+	expect(message).toMatch(badInput.field);
+	if (badInput.message) expect(message).toMatch(badInput.message);
+}
+
+/** A JSON number above 2^53, as an upstream node would hand it over. */
+export const HUGE_NUMBER = Number('12345678901234567890');
