@@ -36,15 +36,20 @@ export function requireEmail(value: unknown, field = 'Email'): string {
 	return email;
 }
 
-/** Dominican cédula: 11 digits; dashes and spaces as people write it ("001-0000000-1") are removed. */
-export function requireCedula(value: unknown, field = 'ID Number (Cédula)'): string {
+/**
+ * Dominican cédula: 11 digits; dashes and spaces as people write it ("001-0000000-1") are removed.
+ * The 11-digit check is the node's (the document has only an example); `check` false sends the
+ * text as typed.
+ */
+export function requireCedula(value: unknown, field = 'ID Number (Cédula)', check = true): string {
 	const text = requireText(value, field);
+	if (!check) return text;
 	const digits = text.replace(/[\s-]/g, '');
 	if (!/^\d{11}$/.test(digits)) {
 		throw new FieldError(
 			field,
 			`${field} must be an 11-digit Dominican cédula number (got ${JSON.stringify(text)})`,
-			'Write the 11 digits of the cédula, with or without dashes (001-0000000-1).',
+			'Write the 11 digits of the cédula, with or without dashes (001-0000000-1), or turn off Options > Check Cédula Format for another identity number.',
 		);
 	}
 	return digits;
@@ -69,6 +74,19 @@ export function optionalCallbackUrl(value: unknown): string | undefined {
 			'Callback URL',
 			`Callback URL must be an http(s) URL (got ${JSON.stringify(url)})`,
 			"Paste the Momento Trigger's Production URL, including ?token=... if the trigger requires a token.",
+		);
+	}
+	return url;
+}
+
+/** The order's callback_url: the node's field, else the credential's Default Callback URL. */
+export function requireCallbackUrl(value: unknown, credentialDefault: string): string {
+	const url = optionalCallbackUrl(value) ?? optionalCallbackUrl(credentialDefault);
+	if (url === undefined) {
+		throw new FieldError(
+			'Callback URL',
+			'Callback URL is empty, and the credential has no Default Callback URL',
+			"Momento's orders carry a callback_url (the document's example always sends one): paste the Momento Trigger's Production URL in Callback URL, or set Default Callback URL in the credential.",
 		);
 	}
 	return url;

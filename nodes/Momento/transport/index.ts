@@ -17,6 +17,7 @@ import {
 	type TransportError,
 } from '../../shared/http';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';
+import { momentoJsonBody } from './json-body';
 
 export const MOMENTO_CREDENTIAL = 'momentoApi';
 export const PROVIDER = 'Momento';
@@ -140,7 +141,7 @@ export async function callMomento(
 			{
 				method: call.method,
 				url: `${session.baseUrl}${call.path}`,
-				body: call.method === 'POST' ? (call.body ?? {}) : undefined,
+				body: call.method === 'POST' ? momentoJsonBody(call.body ?? {}) : undefined,
 				qs: call.qs,
 				idempotent: true,
 			},

@@ -79,6 +79,7 @@ export async function startMomentoSandbox(
 		faults: [],
 		rateLimit: { ...initialLimit },
 		window: { startedAt: Date.now(), count: 0 },
+		errorStyle: options.errorStyle ?? 'code-message',
 	};
 	const server = createServer((req, res) => {
 		handleRequest(ctx, req, res).catch(() => {

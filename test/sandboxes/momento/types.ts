@@ -13,7 +13,14 @@ export interface MomentoSandboxOptions {
 	rateLimit?: RateLimit;
 	/** POST status callbacks to the orders' callback_url when a status changes. Default true. */
 	deliverCallbacks?: boolean;
+	/**
+	 * Shape of a 400 (the document does not give the error body): 'code-message' answers
+	 * { error, message, details }, 'detail-errors' answers { detail, errors: { field: [...] } }.
+	 */
+	errorStyle?: MomentoErrorStyle;
 }
+
+export type MomentoErrorStyle = 'code-message' | 'detail-errors';
 
 export interface RateLimit {
 	limit: number;
@@ -58,7 +65,7 @@ export interface Order {
 	kind: OrderKind;
 	orderID: string;
 	amount: string;
-	currency: 'DOP' | 'USD';
+	currency: string;
 	status: OrderStatus;
 	callback_url?: string;
 	request: BankAccountRequest;
