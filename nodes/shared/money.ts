@@ -83,13 +83,17 @@ export function minorUnitsOf(currency: string): number {
 	return MINOR_UNITS[currency] ?? 2;
 }
 
-export function requireCurrency(value: unknown, field: string): string {
+export function requireCurrency(
+	value: unknown,
+	field: string,
+	hint = 'Use the three-letter ISO 4217 code of the currency, for example EUR or USD.',
+): string {
 	const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
 	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
 		throw new FieldError(
 			field,
 			`${field} must be an ISO 4217 currency code such as ZAR, NGN or USD (got ${JSON.stringify(value)})`,
-			'Use the three-letter code of the currency the biller bills in.',
+			hint,
 		);
 	}
 	return code;
