@@ -18,10 +18,14 @@ export const CHAIN_NAMES: Record<string, string> = {
 	arbitrumsepolia: 'Arbitrum Sepolia (Testnet)',
 };
 
-/** Production knows the mainnets, the sandbox the testnets; a custom URL may be either. */
+/**
+ * Chains offered per environment. Assumed, not documented: production lists the mainnets; the
+ * sandbox lists the testnets first and the mainnet names too, because the document's sandbox
+ * examples (api.monerium.dev) use `ethereum`. A custom URL may be either.
+ */
 export function chainsFor(environment: string): readonly string[] {
 	if (environment === 'production') return MAINNET_CHAINS;
-	if (environment === 'sandbox') return TESTNET_CHAINS;
+	if (environment === 'sandbox') return [...TESTNET_CHAINS, ...MAINNET_CHAINS];
 	return [...MAINNET_CHAINS, ...TESTNET_CHAINS];
 }
 

@@ -2,7 +2,13 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 
 import { safetyOptions } from '../../../shared/guards';
 import { FieldError, optionalText, requireText } from '../../../shared/validation';
-import { checkOrderAgreement, requireMemo, requireUuid, sameAmount } from '../../order-rules';
+import {
+	checkOrderAgreement,
+	optionalMemo,
+	requireUuid,
+	requireUuidV4,
+	sameAmount,
+} from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 import { orderMoneyFields, readOrderMoney, requireCountry } from './order.fields';
@@ -82,8 +88,8 @@ const properties: INodeProperties[] = [
 		name: 'memo',
 		type: 'string',
 		default: '',
-		required: true,
-		description: 'Payment reference, 5 to 140 characters',
+		description:
+			'Optional payment reference the counterpart sees, 5 to 140 characters; empty sends none',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -105,7 +111,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A UUID of your own. Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.',
+					'A version 4 UUID of your own (the document\'s id schema). Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.',
 			},
 		],
 	},
@@ -126,7 +132,7 @@ export const place: MoneriumOperation = {
 		const signature = requireText(this.getNodeParameter('signature', itemIndex, ''), 'Signature');
 		if (!signature.startsWith('0x'))
 			throw new FieldError('Signature', 'Signature must start with 0x');
-		const memo = requireMemo(this.getNodeParameter('memo', itemIndex, ''));
+		const memo = optionalMemo(this.getNodeParameter('memo', itemIndex, ''));
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const documentId = optionalText(additional.supportingDocumentId);
 		const supportingDocumentId = documentId
@@ -155,7 +161,7 @@ export const place: MoneriumOperation = {
 				? { standard: 'iban', iban: money.counterpart.iban }
 				: { standard: 'chain', address: money.counterpart.address, chain: money.counterpart.chain };
 		const ownId = optionalText(additional.orderId);
-		const id = ownId ? requireUuid(ownId, 'Order ID') : context.derivedOrderId;
+		const id = ownId ? requireUuidV4(ownId, 'Order ID') : context.derivedOrderId;
 		const body: IDataObject = {
 			id,
 			kind: 'redeem',
@@ -166,8 +172,8 @@ export const place: MoneriumOperation = {
 			counterpart: { identifier, details },
 			message,
 			signature,
-			memo,
 		};
+		if (memo !== undefined) body.memo = memo;
 		if (supportingDocumentId) body.supportingDocumentId = supportingDocumentId;
 		return {
 			// The order id makes the POST a replay-safe write: retried, and a 409 means "already placed".
