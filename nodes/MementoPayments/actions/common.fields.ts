@@ -40,7 +40,8 @@ export const pinField: INodeProperties = {
 	typeOptions: { password: true },
 	default: '',
 	required: true,
-	description: 'Your Memento PIN, required for payments. It is never shown in output or errors.',
+	description:
+		'Your Memento PIN, required for payments; the node expects 4 to 8 digits (its own check: the document shows only "1234"). It is never shown in output or errors.',
 };
 
 export const amountField: INodeProperties = {
