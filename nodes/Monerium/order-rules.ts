@@ -1,4 +1,4 @@
-import { FieldError } from '../shared/validation';
+import { describeValue, FieldError } from '../shared/validation';
 
 /** Pure rules of a Monerium redeem order: the message the wallet signs and the checks before sending. */
 
@@ -56,7 +56,7 @@ export function requireOrderAmount(value: unknown, field = 'Amount'): string {
 	if (typeof value !== 'string' || !AMOUNT_PATTERN.test(value.trim())) {
 		throw new FieldError(
 			field,
-			`${field} must be a decimal string with at most two decimals, such as "100" or "12.50" (got ${JSON.stringify(value)})`,
+			`${field} must be a decimal string with at most two decimals, such as "100" or "12.50" (got ${describeValue(value)})`,
 			'Monerium takes amounts as strings of digits with an optional dot and one or two decimals; the node never rounds.',
 		);
 	}
@@ -78,7 +78,7 @@ export function requireCurrency(value: unknown, field = 'Currency'): MoneriumCur
 	if (!(MONERIUM_CURRENCIES as readonly string[]).includes(code)) {
 		throw new FieldError(
 			field,
-			`${field} must be one of eur, usd, gbp, isk (got ${JSON.stringify(value)})`,
+			`${field} must be one of eur, usd, gbp, isk (got ${describeValue(value)})`,
 		);
 	}
 	return code as MoneriumCurrency;
@@ -89,7 +89,7 @@ export function requireAddress(value: unknown, field = 'Address'): string {
 	if (!ADDRESS_PATTERN.test(address)) {
 		throw new FieldError(
 			field,
-			`${field} must be a 0x address of 40 hexadecimal characters (got ${JSON.stringify(value)})`,
+			`${field} must be a 0x address of 40 hexadecimal characters (got ${describeValue(value)})`,
 		);
 	}
 	return address;
@@ -104,7 +104,7 @@ export function requireIbanFormat(value: unknown, field = 'IBAN'): string {
 	if (!IBAN_FORMAT.test(iban)) {
 		throw new FieldError(
 			field,
-			`${field} is not an IBAN: expected two letters, two digits and 11 to 30 letters or digits (got ${JSON.stringify(value)})`,
+			`${field} is not an IBAN: expected two letters, two digits and 11 to 30 letters or digits (got ${describeValue(value)})`,
 			'Copy the IBAN from IBAN > Get Many; spaces are fine.',
 		);
 	}
@@ -117,7 +117,7 @@ export function requireIban(value: unknown, field = 'IBAN'): string {
 	if (!isValidIban(iban)) {
 		throw new FieldError(
 			field,
-			`${field} is not a valid IBAN: the country code, length or check digits are wrong (got ${JSON.stringify(value)})`,
+			`${field} is not a valid IBAN: the country code, length or check digits are wrong (got ${describeValue(value)})`,
 			'Copy the IBAN again; spaces are fine, a mistyped character fails the mod-97 check.',
 		);
 	}
@@ -141,7 +141,7 @@ export function requireUuidV4(value: unknown, field: string): string {
 	if (!UUID_V4_PATTERN.test(text)) {
 		throw new FieldError(
 			field,
-			`${field} must be a version 4 UUID such as 3f2b8a4e-9c1d-4e7f-8a2b-6c5d4e3f2a1b (got ${JSON.stringify(value)})`,
+			`${field} must be a version 4 UUID such as 3f2b8a4e-9c1d-4e7f-8a2b-6c5d4e3f2a1b (got ${describeValue(value)})`,
 			'The third group starts with 4 and the fourth with 8, 9, a or b; leave it empty to use a derived one.',
 		);
 	}
@@ -151,7 +151,7 @@ export function requireUuidV4(value: unknown, field: string): string {
 export function requireUuid(value: unknown, field: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!UUID_PATTERN.test(text)) {
-		throw new FieldError(field, `${field} must be a UUID (got ${JSON.stringify(value)})`);
+		throw new FieldError(field, `${field} must be a UUID (got ${describeValue(value)})`);
 	}
 	return text.toLowerCase();
 }

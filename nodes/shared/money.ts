@@ -1,4 +1,4 @@
-import { FieldError } from './validation';
+import { describeValue, FieldError } from './validation';
 
 /**
  * ISO 4217 codes with their minor units. A currency missing here is rejected before sending:
@@ -92,7 +92,7 @@ export function requireCurrency(
 	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
 		throw new FieldError(
 			field,
-			`${field} must be an ISO 4217 currency code such as ZAR, NGN or USD (got ${JSON.stringify(value)})`,
+			`${field} must be an ISO 4217 currency code such as ZAR, NGN or USD (got ${describeValue(value)})`,
 			hint,
 		);
 	}
@@ -121,7 +121,7 @@ export function requireAmount(
 	if (!match) {
 		throw new FieldError(
 			field,
-			`${field} must be a positive decimal number such as "20.00" (got ${JSON.stringify(value)})`,
+			`${field} must be a positive decimal number such as "20.00" (got ${describeValue(value)})`,
 			'Use digits and at most one dot; no currency symbols, thousands separators or signs.',
 		);
 	}

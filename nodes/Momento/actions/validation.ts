@@ -1,5 +1,5 @@
 import { requireAmount } from '../../shared/money';
-import { FieldError, optionalText, requireText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
 
 export const MOMENTO_CURRENCIES = ['DOP', 'USD'] as const;
 export type MomentoCurrency = (typeof MOMENTO_CURRENCIES)[number];
@@ -12,7 +12,7 @@ export function requireMomentoCurrency(value: unknown): MomentoCurrency {
 	if (!(MOMENTO_CURRENCIES as readonly string[]).includes(code)) {
 		throw new FieldError(
 			'Currency',
-			`Currency must be DOP or USD (got ${JSON.stringify(value)})`,
+			`Currency must be DOP or USD (got ${describeValue(value)})`,
 			'Momento moves Dominican pesos (DOP) and US dollars (USD) only.',
 		);
 	}
@@ -29,7 +29,7 @@ export function requireEmail(value: unknown, field = 'Email'): string {
 	if (!EMAIL.test(email)) {
 		throw new FieldError(
 			field,
-			`${field} is not a valid email address (got ${JSON.stringify(email)})`,
+			`${field} is not a valid email address (got ${describeValue(email)})`,
 			'Use the address the customer registered with Momento, e.g. name@example.com.',
 		);
 	}
@@ -48,7 +48,7 @@ export function requireCedula(value: unknown, field = 'ID Number (Cédula)', che
 	if (!/^\d{11}$/.test(digits)) {
 		throw new FieldError(
 			field,
-			`${field} must be an 11-digit Dominican cédula number (got ${JSON.stringify(text)})`,
+			`${field} must be an 11-digit Dominican cédula number (got ${describeValue(text)})`,
 			'Write the 11 digits of the cédula, with or without dashes (001-0000000-1), or turn off Options > Check Cédula Format for another identity number.',
 		);
 	}
@@ -60,7 +60,7 @@ export function optionalOrderId(value: unknown): string | undefined {
 	if (orderId !== undefined && !ORDER_ID.test(orderId)) {
 		throw new FieldError(
 			'Order ID',
-			`Order ID must be 1 to 64 letters, digits, dots, colons, dashes or underscores (got ${JSON.stringify(orderId)})`,
+			`Order ID must be 1 to 64 letters, digits, dots, colons, dashes or underscores (got ${describeValue(orderId)})`,
 			'Leave it empty to use an ID derived from this execution and item.',
 		);
 	}
@@ -72,7 +72,7 @@ export function optionalCallbackUrl(value: unknown): string | undefined {
 	if (url !== undefined && !/^https?:\/\/[^\s/]+\S*$/.test(url)) {
 		throw new FieldError(
 			'Callback URL',
-			`Callback URL must be an http(s) URL (got ${JSON.stringify(url)})`,
+			`Callback URL must be an http(s) URL (got ${describeValue(url)})`,
 			"Paste the Momento Trigger's Production URL, including ?token=... if the trigger requires a token.",
 		);
 	}

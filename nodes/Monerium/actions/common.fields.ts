@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
 
-import { FieldError, optionalText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../shared/validation';
 import { requireAddress, requireUuid } from '../order-rules';
 
 export const MAINNET_CHAINS = ['ethereum', 'gnosis', 'polygon', 'arbitrum'] as const;
@@ -34,7 +34,7 @@ export function requireChain(value: unknown, field = 'Chain'): string {
 	if (!Object.prototype.hasOwnProperty.call(CHAIN_NAMES, chain)) {
 		throw new FieldError(
 			field,
-			`${field} must be one of ${Object.keys(CHAIN_NAMES).join(', ')} (got ${JSON.stringify(value)})`,
+			`${field} must be one of ${Object.keys(CHAIN_NAMES).join(', ')} (got ${describeValue(value)})`,
 		);
 	}
 	return chain;

@@ -15,6 +15,12 @@ export interface MomoSandboxOptions {
 	callbackMethod?: CallbackMethod;
 	/** Host the pre-provisioned API user accepts in X-Callback-Url. Default 127.0.0.1. */
 	providerCallbackHost?: string;
+	/**
+	 * Whether callbacks go to X-Callback-Url with its query string. MTN's documentation (and the
+	 * seed) does not say; 'drop' plays a provider that calls back the URL without its query.
+	 * Default 'keep'.
+	 */
+	callbackQuery?: 'keep' | 'drop';
 }
 
 export type MomoFaultKind = 'status-500' | 'status-503' | 'drop-after-processing' | 'expire-tokens';

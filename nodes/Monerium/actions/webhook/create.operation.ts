@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { isValidWebhookSecret } from '../../../shared/standard-webhooks';
-import { FieldError, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, requireText } from '../../../shared/validation';
 import { MONERIUM_EVENTS } from '../../events';
 import type { MoneriumOperation } from '../types';
 
@@ -49,7 +49,7 @@ export const create: MoneriumOperation = {
 	prepare(itemIndex) {
 		const url = requireText(this.getNodeParameter('url', itemIndex, ''), 'URL');
 		if (!/^https?:\/\/\S+$/.test(url))
-			throw new FieldError('URL', `URL must be an http(s) URL (got ${JSON.stringify(url)})`);
+			throw new FieldError('URL', `URL must be an http(s) URL (got ${describeValue(url)})`);
 		const secret = requireText(this.getNodeParameter('secret', itemIndex, ''), 'Secret');
 		if (!isValidWebhookSecret(secret)) {
 			throw new FieldError(
