@@ -105,7 +105,7 @@ export class MoneriumOAuth2Api implements ICredentialType {
 			name: 'authOptionsNotice',
 			type: 'notice',
 			default:
-				'Optional parameters of Monerium\'s authorization page (/auth), used when you connect the credential',
+				"Optional parameters of Monerium's authorization page (/auth), used when you connect the credential",
 			displayOptions: { show: { grantType: ['pkce'] } },
 		},
 		{
@@ -149,7 +149,6 @@ export class MoneriumOAuth2Api implements ICredentialType {
 			displayName: 'Address Signature',
 			name: 'authSignature',
 			type: 'string',
-			typeOptions: { password: true },
 			default: '',
 			placeholder: '0x...',
 			description:

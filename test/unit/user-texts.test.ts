@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
 // Every text a user meets: node and credential fields, every string the sources can put in an
 // error, and the errors the validators and hint tables actually produce. None may carry an empty
 // interpolation (", ,", "the ,", ". ,", "undefined", "[object Object]").

@@ -102,11 +102,15 @@ export async function pollNewItems(this: IPollFunctions): Promise<IDataObject[] 
 		return { cursor, emitted };
 	};
 	let result;
+	let refused: unknown;
 	try {
 		result = await walk(state.dateOnlyFilter === true);
 	} catch (error) {
-		if (state.dateOnlyFilter === true || !state.cursor.createdAt || !refusedQuery(error)) {
-			throw error;
+		refused = error;
+	}
+	if (result === undefined) {
+		if (state.dateOnlyFilter === true || !state.cursor.createdAt || !refusedQuery(refused)) {
+			throw refused;
 		}
 		result = await walk(true);
 		state.dateOnlyFilter = true;

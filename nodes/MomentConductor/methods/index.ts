@@ -42,12 +42,17 @@ async function fetchCatalog(
 async function fetchWholeCatalog(context: ILoadOptionsFunctions) {
 	const session = await openConductorSession(context);
 	for (const depth of FALLBACK_DEPTHS) {
-		let roots: CatalogCategory[];
+		let roots: CatalogCategory[] | undefined;
+		let refused: unknown;
 		try {
 			roots = await fetchCatalog(context, session, depth);
 		} catch (error) {
-			if (isInvalidDepth(error) && depth !== FALLBACK_DEPTHS[FALLBACK_DEPTHS.length - 1]) continue;
-			throw error;
+			refused = error;
+		}
+		if (roots === undefined) {
+			if (isInvalidDepth(refused) && depth !== FALLBACK_DEPTHS[FALLBACK_DEPTHS.length - 1])
+				continue;
+			throw refused;
 		}
 		let budget = MAX_CATEGORY_REQUESTS;
 		// Read the levels this depth left out, one category at a time, down to LISTING_DEPTH.

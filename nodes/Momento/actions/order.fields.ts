@@ -58,7 +58,7 @@ export const orderFields: INodeProperties[] = [
 		required: true,
 		placeholder: '00100000001',
 		description:
-			"The customer's Dominican cédula (request.id_number); the node removes dashes and checks for 11 digits unless Options > Check Cédula Format is off (the document gives no format).",
+			"The customer's Dominican cédula (request.id_number); the node removes dashes and checks for 11 digits unless Options > Check Cédula Format is off (the document gives no format)",
 	},
 	{
 		displayName: 'Callback URL',
@@ -84,7 +84,7 @@ export const orderOptions: INodeProperties = {
 			type: 'boolean',
 			default: true,
 			description:
-				'Whether to stop an item whose cédula is not 11 digits before sending it. The 11-digit rule is the node\'s, not the document\'s: turn it off for other identity numbers.',
+				"Whether to stop an item whose cédula is not 11 digits before sending it. The 11-digit rule is the node's, not the document's: turn it off for other identity numbers.",
 		},
 		{
 			displayName: 'Order ID',

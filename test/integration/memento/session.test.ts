@@ -1,3 +1,5 @@
+import { sleep } from 'n8n-workflow';
+
 import { testCredential } from '../../harness/credential-test';
 import { loadPackageCredentialTypes } from '../../harness/package-types';
 import { SANDBOX_SECRETS } from '../../sandboxes/memento/state';
@@ -245,7 +247,7 @@ describe('Memento Payments: a session is renewed before its expires_at', () => {
 		expect(first.error).toBeUndefined();
 		const stored = first.credentialsHelper.stored('memento-sandbox')?.data;
 		expect(Date.parse(String(stored?.sessionRenewAt))).toBeGreaterThan(Date.now());
-		await new Promise((resolve) => setTimeout(resolve, 2780));
+		await sleep(2780);
 		// The first session is still valid at Memento here: only expires_at says to renew.
 		const second = await run({ nodes: [getCurrent], keepSession: true });
 		expect(second.error).toBeUndefined();

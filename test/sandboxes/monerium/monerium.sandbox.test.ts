@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer } from 'node:http';
+
 import { buildMultipartBody } from '../../../nodes/shared/multipart';
 import { MONERIUM_CLIENTS, startMoneriumSandbox, type MoneriumSandbox } from './index';
 
@@ -111,14 +114,18 @@ describe('Monerium sandbox accepts every reading the document allows', () => {
 		const tokens = await get('/tokens');
 		expect(tokens.status).toBe(200);
 		expect(await tokens.json()).toContainEqual(
-			expect.objectContaining({ currency: 'eur', ticker: 'EUR', symbol: 'EURe', chain: 'ethereum' }),
+			expect.objectContaining({
+				currency: 'eur',
+				ticker: 'EUR',
+				symbol: 'EURe',
+				chain: 'ethereum',
+			}),
 		);
 		expect((await get('/profiles')).status).toBe(406);
 		expect((await get('/profiles', ACCEPT)).status).toBe(200);
 	});
 
 	it('a webhook subscription without types (the document lists none) gets every event', async () => {
-		const { createServer } = await import('node:http');
 		const receiver = createServer((_req, res) => res.writeHead(200).end());
 		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
 		const port = (receiver.address() as { port: number }).port;

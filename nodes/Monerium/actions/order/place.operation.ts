@@ -111,7 +111,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					'A version 4 UUID of your own (the document\'s id schema). Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.',
+					"A version 4 UUID of your own (the document's ID schema). Leave empty to use one derived from this execution, node and item, so a retried item cannot place a second order.",
 			},
 		],
 	},
