@@ -57,6 +57,39 @@ describe.each(['as-documented', 'bare', 'enveloped'] as const)(
 			expect(complete?.body ?? {}).toEqual({});
 			expect(complete?.path).toMatch(/^\/conductor\/v1\/transactions\/.+\/complete$/);
 		});
+
+		it('partner transaction and catalog read the same in this shape', async () => {
+			const result = await run({
+				items: [{ receipt: `partner-${responseShape}` }],
+				nodes: [
+					conductorNode('Pay', {
+						resource: 'partnerTransaction',
+						operation: 'create',
+						externalReference: '={{ $json.receipt }}',
+						billerCode: 'za_dstv',
+						identifierType: 'text',
+						identifier: '8604275423086',
+						amount: '150.00',
+						currency: 'ZAR',
+						complete: true,
+						paymentMethod: 'CASH',
+						additionalFields: { reference: 'SUBS' },
+					}),
+					conductorNode('Catalog', {
+						resource: 'catalog',
+						operation: 'get',
+						categoryCode: { __rl: true, mode: 'id', value: 'za_entertainment_cabletv' },
+						depth: 1,
+					}),
+				],
+			});
+			expect(result.error).toBeUndefined();
+			expect(result.json('Pay')[0]).toMatchObject({
+				external_transaction_id: `partner-${responseShape}`,
+				status: 'COMPLETED',
+			});
+			expect(result.json('Catalog')[0]).toMatchObject({ code: 'za_entertainment_cabletv' });
+		});
 	},
 );
 
