@@ -29,6 +29,17 @@ export function mementoProjectHeaders(
 	return { [name]: projectId };
 }
 
+/** Renew this long before expires_at: a minute, or a tenth of a shorter session. */
+const RENEW_MARGIN_MS = 60_000;
+
+/** ISO time at which a session that expires at `expiresAt` should be replaced ('' if unknown). */
+export function sessionRenewAt(expiresAt: unknown, now: number): string {
+	const expiry = typeof expiresAt === 'string' ? Date.parse(expiresAt) : Number.NaN;
+	if (Number.isNaN(expiry)) return '';
+	const margin = Math.min(RENEW_MARGIN_MS, Math.max(0, (expiry - now) / 10));
+	return new Date(expiry - margin).toISOString();
+}
+
 export class MementoPaymentsApi implements ICredentialType {
 	name = 'mementoPaymentsApi';
 
@@ -89,9 +100,19 @@ export class MementoPaymentsApi implements ICredentialType {
 			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
+		{
+			// When the node opens a new session instead of using this one: shortly before expires_at.
+			displayName: 'Session Renew At',
+			name: 'sessionRenewAt',
+			type: 'hidden',
+			default: '',
+		},
 	];
 
-	/** Opens a session (POST /v1/sessions) when none is stored or Memento answered 401. */
+	/**
+	 * Opens a session (POST /v1/sessions) when none is stored, when the stored one is about to
+	 * expire (the node clears it then, see sessionRenewAt) or when Memento answered 401.
+	 */
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		const authenticationToken = String(credentials.authenticationToken ?? '').trim();
 		// Items sent in parallel that see the same expired session share one login.
@@ -106,8 +127,11 @@ export class MementoPaymentsApi implements ICredentialType {
 					...mementoProjectHeaders(credentials),
 				},
 				json: true,
-			})) as { token?: unknown };
-			return { sessionToken: typeof response?.token === 'string' ? response.token : '' };
+			})) as { token?: unknown; expires_at?: unknown };
+			return {
+				sessionToken: typeof response?.token === 'string' ? response.token : '',
+				sessionRenewAt: sessionRenewAt(response?.expires_at, Date.now()),
+			};
 		});
 	}
 

@@ -20,6 +20,17 @@ export function moneriumBaseUrl(environment: unknown, customUrl?: unknown): stri
 const BASE_URL_EXPRESSION =
 	'$self["environment"] === "production" ? "https://api.monerium.app" : ($self["environment"] === "custom" && $self["customUrl"] ? String($self["customUrl"]).trim().replace(/\\/+$/, "") : "https://api.monerium.dev")';
 
+// The document's optional /auth parameters, from the credential's sign-in options.
+const AUTH_QUERY_EXPRESSION = [
+	'[',
+	'$self["authEmail"] ? "email=" + encodeURIComponent(String($self["authEmail"]).trim()) : "",',
+	'$self["authSkipKyc"] === true ? "skip_kyc=true" : "",',
+	'$self["authSkipCreateAccount"] === true ? "skip_create_account=true" : "",',
+	'$self["authAddress"] ? "address=" + encodeURIComponent(String($self["authAddress"]).trim()) : "",',
+	'$self["authSignature"] ? "signature=" + encodeURIComponent(String($self["authSignature"]).trim()) : ""',
+	'].filter(Boolean).join("&")',
+].join(' ');
+
 export class MoneriumOAuth2Api implements ICredentialType {
 	name = 'moneriumOAuth2Api';
 
@@ -90,6 +101,61 @@ export class MoneriumOAuth2Api implements ICredentialType {
 			displayOptions: { show: { grantType: ['clientCredentials'] } },
 		},
 		{
+			displayName: 'Sign-in Options',
+			name: 'authOptionsNotice',
+			type: 'notice',
+			default:
+				"Optional parameters of Monerium's authorization page (/auth), used when you connect the credential",
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
+			displayName: 'Prefill Email',
+			name: 'authEmail',
+			type: 'string',
+			placeholder: 'name@email.com',
+			default: '',
+			description:
+				"Email filled in on Monerium's login and sign-up steps (email), so the user signs in with the right account",
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
+			displayName: 'Skip KYC',
+			name: 'authSkipKyc',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to skip the KYC steps of the authorization flow (skip_kyc); you then submit details and verifications with the Profile operations',
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
+			displayName: 'Skip Create Account',
+			name: 'authSkipCreateAccount',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to skip the connect-wallet and request-IBAN steps (skip_create_account); you then use Address > Link and IBAN > Request',
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
+			displayName: 'Address to Link',
+			name: 'authAddress',
+			type: 'string',
+			default: '',
+			placeholder: '0x59cFC408d310697f9D3598e1BE75B0157a072407',
+			description: 'Address the flow links (address), instead of letting the user pick one',
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
+			displayName: 'Address Signature',
+			name: 'authSignature',
+			type: 'string',
+			default: '',
+			placeholder: '0x...',
+			description:
+				'Signature of the Link Address message by that address (signature, with 0x): the address is then linked without the connect-wallet step. Needs Address to Link.',
+			displayOptions: { show: { grantType: ['pkce'] } },
+		},
+		{
 			displayName: 'Authorization URL',
 			name: 'authUrl',
 			type: 'hidden',
@@ -106,7 +172,8 @@ export class MoneriumOAuth2Api implements ICredentialType {
 			displayName: 'Auth URI Query Parameters',
 			name: 'authQueryParameters',
 			type: 'hidden',
-			default: '',
+			// n8n appends this to the authorization URL: the sign-in options above, when set.
+			default: `={{ ${AUTH_QUERY_EXPRESSION} }}`,
 		},
 		// Monerium reads client_id (and client_secret) from the form body, not from Basic auth.
 		{ displayName: 'Authentication', name: 'authentication', type: 'hidden', default: 'body' },

@@ -48,6 +48,11 @@ export class MementoPayments implements INodeType {
 					{ name: 'Payment Source', value: 'paymentSource', description: 'Cards and accounts' },
 					{ name: 'Request', value: 'request', description: 'Requests for money' },
 					{
+						name: 'Session',
+						value: 'session',
+						description: "Check the credential's session token",
+					},
+					{
 						name: 'Token',
 						value: 'token',
 						description: 'Get the authentication token the credential needs',

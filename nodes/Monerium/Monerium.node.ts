@@ -51,6 +51,11 @@ export class Monerium implements INodeType {
 						description: 'Redeem orders to bank accounts or other chains',
 					},
 					{ name: 'Profile', value: 'profile', description: 'Customer profiles and their KYC' },
+					{
+						name: 'Token',
+						value: 'token',
+						description: 'E-money tokens and their contracts per chain',
+					},
 					{ name: 'Webhook', value: 'webhook', description: 'Notification subscriptions' },
 				],
 				default: 'order',

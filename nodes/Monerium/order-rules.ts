@@ -1,4 +1,4 @@
-import { FieldError } from '../shared/validation';
+import { describeValue, FieldError } from '../shared/validation';
 
 /** Pure rules of a Monerium redeem order: the message the wallet signs and the checks before sending. */
 
@@ -14,6 +14,10 @@ export const MESSAGE_FRESHNESS_MINUTES = 5;
 
 const AMOUNT_PATTERN = /^\d+(?:\.\d{1,2})?$/;
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The document's UUID schema: version 4, RFC 4122 variant. */
+const UUID_V4_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+/** The IBAN's shape (country, check digits, 11 to 30 letters or digits), without the mod-97 sum. */
+const IBAN_FORMAT = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
 
 export function normalizeIban(value: string): string {
 	return value.replace(/\s+/g, '').toUpperCase();
@@ -22,7 +26,7 @@ export function normalizeIban(value: string): string {
 /** ISO 13616 check: letters to numbers, the rearranged number mod 97 must be 1. */
 export function isValidIban(value: string): boolean {
 	const iban = normalizeIban(value);
-	if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+	if (!IBAN_FORMAT.test(iban)) return false;
 	const rearranged = iban.slice(4) + iban.slice(0, 4);
 	let remainder = 0;
 	for (const char of rearranged) {
@@ -43,18 +47,20 @@ export function formatMessageTime(date: Date): string {
 	return `${date.toISOString().slice(0, 16)}Z`;
 }
 
+/**
+ * The document's amount: "a series of digits, possibly followed by a decimal point and up to two
+ * additional digits. The amount must be a non-negative value." Zero is therefore not refused
+ * here: the document allows it, and Monerium decides what a zero order means.
+ */
 export function requireOrderAmount(value: unknown, field = 'Amount'): string {
 	if (typeof value !== 'string' || !AMOUNT_PATTERN.test(value.trim())) {
 		throw new FieldError(
 			field,
-			`${field} must be a decimal string with at most two decimals, such as "100" or "12.50" (got ${JSON.stringify(value)})`,
+			`${field} must be a decimal string with at most two decimals, such as "100" or "12.50" (got ${describeValue(value)})`,
 			'Monerium takes amounts as strings of digits with an optional dot and one or two decimals; the node never rounds.',
 		);
 	}
-	const amount = value.trim();
-	if (/^0+(?:\.0+)?$/.test(amount))
-		throw new FieldError(field, `${field} must be greater than zero`);
-	return amount;
+	return value.trim();
 }
 
 /** Exact comparison of two decimal strings ("1" equals "1.00"). */
@@ -72,7 +78,7 @@ export function requireCurrency(value: unknown, field = 'Currency'): MoneriumCur
 	if (!(MONERIUM_CURRENCIES as readonly string[]).includes(code)) {
 		throw new FieldError(
 			field,
-			`${field} must be one of eur, usd, gbp, isk (got ${JSON.stringify(value)})`,
+			`${field} must be one of eur, usd, gbp, isk (got ${describeValue(value)})`,
 		);
 	}
 	return code as MoneriumCurrency;
@@ -83,26 +89,45 @@ export function requireAddress(value: unknown, field = 'Address'): string {
 	if (!ADDRESS_PATTERN.test(address)) {
 		throw new FieldError(
 			field,
-			`${field} must be a 0x address of 40 hexadecimal characters (got ${JSON.stringify(value)})`,
+			`${field} must be a 0x address of 40 hexadecimal characters (got ${describeValue(value)})`,
 		);
 	}
 	return address;
 }
 
+/**
+ * An IBAN of the right shape, without the mod-97 check: for IBANs Monerium gave you (Get, Move),
+ * where the document's own examples (EE73I9684012278810458214196) do not pass mod-97.
+ */
+export function requireIbanFormat(value: unknown, field = 'IBAN'): string {
+	const iban = typeof value === 'string' ? normalizeIban(value) : '';
+	if (!IBAN_FORMAT.test(iban)) {
+		throw new FieldError(
+			field,
+			`${field} is not an IBAN: expected two letters, two digits and 11 to 30 letters or digits (got ${describeValue(value)})`,
+			'Copy the IBAN from IBAN > Get Many; spaces are fine.',
+		);
+	}
+	return iban;
+}
+
+/** An IBAN you pay to: the shape and the ISO 13616 mod-97 check, so a typo never sends money. */
 export function requireIban(value: unknown, field = 'IBAN'): string {
 	const iban = typeof value === 'string' ? normalizeIban(value) : '';
 	if (!isValidIban(iban)) {
 		throw new FieldError(
 			field,
-			`${field} is not a valid IBAN: the country code, length or check digits are wrong (got ${JSON.stringify(value)})`,
+			`${field} is not a valid IBAN: the country code, length or check digits are wrong (got ${describeValue(value)})`,
 			'Copy the IBAN again; spaces are fine, a mistyped character fails the mod-97 check.',
 		);
 	}
 	return iban;
 }
 
-export function requireMemo(value: unknown, field = 'Memo'): string {
+/** Memo is optional in the document ([5..140] characters when given): empty means none. */
+export function optionalMemo(value: unknown, field = 'Memo'): string | undefined {
 	const memo = typeof value === 'string' ? value : '';
+	if (memo.trim() === '') return undefined;
 	const length = [...memo].length;
 	if (length < 5 || length > 140) {
 		throw new FieldError(field, `${field} must be 5 to 140 characters long (got ${length})`);
@@ -110,10 +135,23 @@ export function requireMemo(value: unknown, field = 'Memo'): string {
 	return memo;
 }
 
+/** A version-4 UUID, as the document's UUID schema requires (order ids). */
+export function requireUuidV4(value: unknown, field: string): string {
+	const text = typeof value === 'string' ? value.trim() : '';
+	if (!UUID_V4_PATTERN.test(text)) {
+		throw new FieldError(
+			field,
+			`${field} must be a version 4 UUID such as 3f2b8a4e-9c1d-4e7f-8a2b-6c5d4e3f2a1b (got ${describeValue(value)})`,
+			'The third group starts with 4 and the fourth with 8, 9, a or b; leave it empty to use a derived one.',
+		);
+	}
+	return text.toLowerCase();
+}
+
 export function requireUuid(value: unknown, field: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
 	if (!UUID_PATTERN.test(text)) {
-		throw new FieldError(field, `${field} must be a UUID (got ${JSON.stringify(value)})`);
+		throw new FieldError(field, `${field} must be a UUID (got ${describeValue(value)})`);
 	}
 	return text.toLowerCase();
 }

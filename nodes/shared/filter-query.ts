@@ -1,4 +1,4 @@
-import { FieldError } from './validation';
+import { describeValue, FieldError } from './validation';
 
 /**
  * Query-string filtering and sorting in the `field:operator:value` form some REST APIs use
@@ -31,7 +31,7 @@ function requireFieldName(value: unknown, label: string): string {
 	if (!FIELD_NAME.test(name)) {
 		throw new FieldError(
 			label,
-			`${label} must be a field name such as status or created_at (got ${JSON.stringify(value)})`,
+			`${label} must be a field name such as status or created_at (got ${describeValue(value)})`,
 			'Use letters, digits, underscores and dots only.',
 		);
 	}
@@ -44,7 +44,7 @@ function requireOperator(value: unknown, label: string): FilterOperator {
 	}
 	throw new FieldError(
 		label,
-		`${label} must be one of ${FILTER_OPERATORS.join(', ')} (got ${JSON.stringify(value)})`,
+		`${label} must be one of ${FILTER_OPERATORS.join(', ')} (got ${describeValue(value)})`,
 	);
 }
 
@@ -122,7 +122,7 @@ export function readSortRule(
 	if (direction !== 'asc' && direction !== 'desc') {
 		throw new FieldError(
 			`${label} Direction`,
-			`${label} Direction must be asc or desc (got ${JSON.stringify(direction)})`,
+			`${label} Direction must be asc or desc (got ${describeValue(direction)})`,
 		);
 	}
 	return { field, direction };

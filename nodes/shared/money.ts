@@ -1,4 +1,4 @@
-import { FieldError } from './validation';
+import { describeValue, FieldError } from './validation';
 
 /**
  * ISO 4217 codes with their minor units. A currency missing here is rejected before sending:
@@ -83,13 +83,17 @@ export function minorUnitsOf(currency: string): number {
 	return MINOR_UNITS[currency] ?? 2;
 }
 
-export function requireCurrency(value: unknown, field: string): string {
+export function requireCurrency(
+	value: unknown,
+	field: string,
+	hint = 'Use the three-letter ISO 4217 code of the currency, for example EUR or USD.',
+): string {
 	const code = typeof value === 'string' ? value.trim().toUpperCase() : '';
 	if (!/^[A-Z]{3}$/.test(code) || !isKnownCurrency(code)) {
 		throw new FieldError(
 			field,
-			`${field} must be an ISO 4217 currency code such as ZAR, NGN or USD (got ${JSON.stringify(value)})`,
-			'Use the three-letter code of the currency the biller bills in.',
+			`${field} must be an ISO 4217 currency code such as ZAR, NGN or USD (got ${describeValue(value)})`,
+			hint,
 		);
 	}
 	return code;
@@ -143,7 +147,7 @@ export function requireAmount(
 	if (!match) {
 		throw new FieldError(
 			field,
-			`${field} must be a positive decimal number such as "20.00" (got ${JSON.stringify(value)})`,
+			`${field} must be a positive decimal number such as "20.00" (got ${describeValue(value)})`,
 			'Use digits and at most one dot; no currency symbols, thousands separators or signs.',
 		);
 	}

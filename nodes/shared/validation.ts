@@ -13,6 +13,19 @@ export class FieldError extends Error {
 	}
 }
 
+/**
+ * A value as an error message shows it: JSON for strings, numbers and objects, "nothing" for an
+ * empty expression (JSON.stringify(undefined) would print "undefined"), never "[object Object]".
+ */
+export function describeValue(value: unknown): string {
+	if (value === undefined) return 'nothing';
+	try {
+		return JSON.stringify(value) ?? String(value);
+	} catch {
+		return String(value);
+	}
+}
+
 export function requireText(value: unknown, field: string, hint?: string): string {
 	if (typeof value === 'number' && Number.isInteger(value) && !Number.isSafeInteger(value)) {
 		throw new FieldError(
@@ -96,7 +109,7 @@ export function requireOneOf<T extends string>(
 		return value as T;
 	throw new FieldError(
 		field,
-		`${field} must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`,
+		`${field} must be one of ${allowed.join(', ')} (got ${describeValue(value)})`,
 	);
 }
 
@@ -105,7 +118,7 @@ export function requirePositiveInteger(value: unknown, field: string): number {
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < 1) {
 		throw new FieldError(
 			field,
-			`${field} must be a whole number of at least 1 (got ${JSON.stringify(value)})`,
+			`${field} must be a whole number of at least 1 (got ${describeValue(value)})`,
 		);
 	}
 	return number;

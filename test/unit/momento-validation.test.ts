@@ -1,3 +1,4 @@
+import { momentoJsonBody } from '../../nodes/Momento/transport/json-body';
 import { readMomentoError } from '../../nodes/Momento/transport/errors';
 import {
 	isDuplicate,
@@ -65,8 +66,42 @@ describe('Momento error bodies', () => {
 			{ code: undefined, message: 'orderID: This field is required.' },
 		],
 		['plain text', { message: 'plain text' }],
+		[
+			{ detail: 'Validation error.', errors: { amount: ['Ensure this value is positive.'] } },
+			{ code: undefined, message: 'Validation error. amount: Ensure this value is positive.' },
+		],
+		[
+			{ detail: 'Invalid.', request: { id_number: ['Unknown cédula.'] } },
+			{ code: undefined, message: 'Invalid. request.id_number: Unknown cédula.' },
+		],
+		[
+			{ message: 'Invalid.', errors: [{ field: 'currency', message: 'Not supported.' }] },
+			{ code: undefined, message: 'Invalid. currency: Not supported.' },
+		],
+		[
+			{ error: { code: 'E', message: 'Bad.', details: { orderID: 'Too long.' } } },
+			{ code: 'E', message: 'Bad. orderID: Too long.' },
+		],
+		[['amount is required'], { message: 'amount is required' }],
 	])('reads %j', (body, expected) => {
 		expect(readMomentoError(body)).toEqual(expected);
+	});
+});
+
+describe('Momento JSON body', () => {
+	it('writes the amount as a JSON number literal digit for digit, nothing else changed', () => {
+		const bytes = momentoJsonBody({
+			amount: '1250.50',
+			orderID: 'A-1',
+			request: { amount: '7.10', id_number: '00100000001' },
+		});
+		expect(bytes.toString('utf8')).toBe(
+			'{"amount":1250.50,"orderID":"A-1","request":{"amount":"7.10","id_number":"00100000001"}}',
+		);
+		expect(momentoJsonBody({ amount: '99999999999999999999.99' }).toString()).toBe(
+			'{"amount":99999999999999999999.99}',
+		);
+		expect(momentoJsonBody({ orderID: 'x' }).toString()).toBe('{"orderID":"x"}');
 	});
 });
 

@@ -4,7 +4,9 @@ import {
 	formatMessageTime,
 	isValidIban,
 	parseOrderMessage,
-	requireMemo,
+	optionalMemo,
+	requireIbanFormat,
+	requireUuidV4,
 	requireOrderAmount,
 	sameAmount,
 	shortIban,
@@ -115,17 +117,37 @@ describe('Monerium order checks', () => {
 });
 
 describe('Monerium field rules', () => {
-	it('amounts are strings with at most two decimals, above zero', () => {
+	it('amounts are strings with at most two decimals, non-negative as the document says', () => {
 		expect(requireOrderAmount('12.5')).toBe('12.5');
-		for (const bad of ['12.505', '1e3', '-1', '0', '0.00', 12.5, '', '1,5'])
+		// "The amount must be a non-negative value": zero is the document's to allow.
+		expect(requireOrderAmount('0')).toBe('0');
+		expect(requireOrderAmount('0.00')).toBe('0.00');
+		for (const bad of ['12.505', '1e3', '-1', 12.5, '', '1,5'])
 			expect(() => requireOrderAmount(bad)).toThrow();
 		expect(sameAmount('1', '1.00')).toBe(true);
 	});
-	it('memos are 5 to 140 characters (counted as characters, not bytes)', () => {
-		expect(requireMemo('12345')).toBe('12345');
-		expect(requireMemo('é'.repeat(140))).toHaveLength(140);
-		expect(() => requireMemo('1234')).toThrow('5 to 140');
-		expect(() => requireMemo('x'.repeat(141))).toThrow('5 to 140');
+	it('memos are optional, and 5 to 140 characters when given (characters, not bytes)', () => {
+		expect(optionalMemo('')).toBeUndefined();
+		expect(optionalMemo(undefined)).toBeUndefined();
+		expect(optionalMemo('12345')).toBe('12345');
+		expect(optionalMemo('é'.repeat(140))).toHaveLength(140);
+		expect(() => optionalMemo('1234')).toThrow('5 to 140');
+		expect(() => optionalMemo('x'.repeat(141))).toThrow('5 to 140');
+	});
+	it('order ids are version 4 UUIDs, as the document\'s schema', () => {
+		expect(requireUuidV4('3F2B8A4E-9C1D-4E7F-8A2B-6C5D4E3F2A1B', 'Order ID')).toBe(
+			'3f2b8a4e-9c1d-4e7f-8a2b-6c5d4e3f2a1b',
+		);
+		// A version 1 UUID (the document's profile example) and a wrong variant are refused.
+		expect(() => requireUuidV4('a78d8ff2-e51f-11ed-9e13-cacb9390199c', 'Order ID')).toThrow(
+			'version 4 UUID',
+		);
+		expect(() => requireUuidV4('3f2b8a4e-9c1d-4e7f-0a2b-6c5d4e3f2a1b', 'Order ID')).toThrow();
+	});
+	it("IBAN Get / Move check the shape only: the document's own examples pass", () => {
+		expect(requireIbanFormat('EE73I9684012278810458214196')).toBe('EE73I9684012278810458214196');
+		expect(requireIbanFormat('ee12 7310 1381 5551 2606 682602')).toBe('EE127310138155512606682602');
+		expect(() => requireIbanFormat('12EE7310')).toThrow('is not an IBAN');
 	});
 	it('IBANs pass the mod-97 check', () => {
 		expect(isValidIban('DK50 0040 0440 1162 43')).toBe(true);

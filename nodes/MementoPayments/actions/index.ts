@@ -10,6 +10,7 @@ import { payment } from './payment';
 import { paymentSource } from './paymentSource';
 import { pool } from './pool';
 import { request } from './request';
+import { session } from './session';
 import { token } from './token';
 import { transaction } from './transaction';
 import { user } from './user';
@@ -29,6 +30,7 @@ export const resources = {
 	paymentSource,
 	pool,
 	request,
+	session,
 	token,
 	transaction,
 	user,

@@ -1,6 +1,12 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText, requireOneOf, requireText } from '../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+	requireOneOf,
+	requireText,
+} from '../../shared/validation';
 
 /** A payment recipient: a registered user (by UUID, e.g. from contacts) or a phone number. */
 export const recipientFields: INodeProperties[] = [
@@ -66,7 +72,7 @@ export function readRecipient(context: IExecuteFunctions, itemIndex: number): ID
 	if (!/^\+?[\d\s()-]{6,}$/.test(phone)) {
 		throw new FieldError(
 			'Recipient Phone',
-			`Recipient Phone must be a full international phone number such as +44 123 4567 8901 (got ${JSON.stringify(phone)})`,
+			`Recipient Phone must be a full international phone number such as +44 123 4567 8901 (got ${describeValue(phone)})`,
 		);
 	}
 	const name = optionalText(context.getNodeParameter('recipientName', itemIndex, ''));

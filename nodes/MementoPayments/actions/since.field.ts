@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../shared/validation';
 
 export function sinceField(required: boolean, description: string): INodeProperties {
 	return {
@@ -28,7 +28,7 @@ export function formatSince(value: unknown, required: boolean): string | undefin
 	if (!match) {
 		throw new FieldError(
 			'Since',
-			`Since must be a date and time such as 2024-01-31 14:00:00 (got ${JSON.stringify(text)})`,
+			`Since must be a date and time such as 2024-01-31 14:00:00 (got ${describeValue(text)})`,
 		);
 	}
 	if (match[3] && match[3] !== 'Z' && !/^[+-]00:?00$/.test(match[3])) {

@@ -15,6 +15,7 @@ export type MementoResource =
 	| 'paymentSource'
 	| 'pool'
 	| 'request'
+	| 'session'
 	| 'token'
 	| 'transaction'
 	| 'user'

@@ -82,6 +82,19 @@ export function requireSessionToken(context: Context, session: MementoSession): 
 	}
 }
 
+/**
+ * A session close to its expires_at is replaced before the request instead of after a 401: the
+ * token is cleared, so n8n runs the credential's preAuthentication (POST /v1/sessions) and puts
+ * the new token and renew time into the same credential data.
+ */
+function renewSessionWhenDue(session: MementoSession): void {
+	const data = session.credentials.data;
+	const renewAt = Date.parse(String(data?.sessionRenewAt ?? ''));
+	if (data && !Number.isNaN(renewAt) && Date.now() >= renewAt && data.sessionToken) {
+		data.sessionToken = '';
+	}
+}
+
 export async function callMemento(
 	context: Context,
 	session: MementoSession,
@@ -106,7 +119,10 @@ export async function callMemento(
 		idempotent,
 	};
 
-	if (!request.withoutSession) requireSessionToken(context, session);
+	if (!request.withoutSession) {
+		requireSessionToken(context, session);
+		renewSessionWhenDue(session);
+	}
 	let response;
 	try {
 		if (request.withoutSession) {

@@ -140,7 +140,13 @@ export function readMoney(
 	currency: unknown,
 	field: string,
 ): { currency: string; value: string } {
-	const code = requireCurrency(currency, `${field} Currency`);
+	// The currency's own field: "Amount" -> "Currency", "Bill 1 Amount" -> "Bill 1 Currency".
+	const currencyField = field.replace(/Amount$/, 'Currency');
+	const code = requireCurrency(
+		currency,
+		currencyField === field ? `${field} Currency` : currencyField,
+		'Use the three-letter code of the currency the biller bills in (for example ZAR or NGN).',
+	);
 	return { currency: code, value: requireAmount(value, field, { currency: code }) };
 }
 

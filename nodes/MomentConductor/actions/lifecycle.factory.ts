@@ -49,10 +49,21 @@ export function getTransactionOperation(address: TransactionAddress): ConductorO
 	};
 }
 
+/** Payment Method value that leaves payment_method out of a Complete. */
+const NOT_SENT = 'notSent';
+
 export function completeTransactionOperation(address: TransactionAddress): ConductorOperation {
 	const properties: INodeProperties[] = [
 		address.idField,
-		{ ...paymentMethodField, required: true },
+		{
+			...paymentMethodField,
+			options: [
+				...(paymentMethodField.options ?? []),
+				{ name: 'Not Sent', value: NOT_SENT, description: 'Leave payment_method out' },
+			],
+			description:
+				"How the customer paid. Optional in Conductor's Complete request: choose Not Sent to leave it out.",
+		},
 		{
 			displayName: 'Additional Fields',
 			name: 'additionalFields',
@@ -70,9 +81,9 @@ export function completeTransactionOperation(address: TransactionAddress): Condu
 			const id = readId(address, this.getNodeParameter(address.idField.name, itemIndex, ''));
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-			const body: IDataObject = {
-				payment_method: readPaymentMethod(this.getNodeParameter('paymentMethod', itemIndex)),
-			};
+			const body: IDataObject = {};
+			const paymentMethod = this.getNodeParameter('paymentMethod', itemIndex, NOT_SENT);
+			if (paymentMethod !== NOT_SENT) body.payment_method = readPaymentMethod(paymentMethod);
 			const metaData = readMetaData(additional);
 			if (metaData) body.meta_data = metaData;
 			return {

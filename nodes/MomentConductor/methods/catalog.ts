@@ -29,11 +29,28 @@ export interface FlatProduct {
 	category: string;
 }
 
-/** The answer is one category, or `{ categories }` when no category code was given. */
+/**
+ * The answer is one category (in `data` or in `data.category`; the document's sample shows only
+ * `data: {}`), or `{ categories }` when no category code was given.
+ */
 export function rootCategories(data: unknown): CatalogCategory[] {
-	const object = (data ?? {}) as { code?: string; categories?: CatalogCategory[] };
+	const object = (data ?? {}) as {
+		code?: string;
+		category?: CatalogCategory;
+		categories?: CatalogCategory[];
+	};
 	if (typeof object.code === 'string') return [object as CatalogCategory];
+	if (typeof object.category?.code === 'string') return [object.category];
 	return Array.isArray(object.categories) ? object.categories : [];
+}
+
+/** The categories `levels` below the roots (level 1 = the roots themselves). */
+export function categoriesAtLevel(roots: CatalogCategory[], levels: number): CatalogCategory[] {
+	if (levels <= 1) return roots;
+	return categoriesAtLevel(
+		roots.flatMap((category) => category.categories ?? []),
+		levels - 1,
+	);
 }
 
 export function flattenCategories(roots: CatalogCategory[], parentPath = ''): FlatCategory[] {

@@ -14,14 +14,15 @@ export const CONDUCTOR_ERROR_HINTS: Record<string, string> = {
 	INVALID_AMOUNT: 'Amounts must be positive decimal strings such as "20.00".',
 	INVALID_CURRENCY: 'Use the ISO 4217 code of the bill currency (e.g. ZAR).',
 	INVALID_PAGE_SIZE: 'Check the page size.',
-	INVALID_DEPTH: 'Depth must be a whole number of at least 1.',
+	INVALID_DEPTH:
+		'Conductor refused this Depth: use a whole number of at least 1, and a smaller one if your account caps it.',
 	INVALID_CATEGORY: 'Check the Category Code against the catalog.',
 	INVALID_PRODUCTS: 'Check the product codes (and amounts) against the biller catalog.',
 	CONFLICTED_ITEMS:
 		'The bills and order in this request cannot be processed together; send them separately.',
 	NOT_SUPPORTED: 'Moment does not support this request yet; contact Moment.',
 	INVALID_PAYMENT_METHOD:
-		'Choose one of CASH, DEBIT_CARD, CREDIT_CARD, BANK_TRANSFER, MOBILE_MONEY or EWALLET; it is required when completing.',
+		'Choose one of CASH, DEBIT_CARD, CREDIT_CARD, BANK_TRANSFER, MOBILE_MONEY or EWALLET; a create with Complete on needs one.',
 	IN_PROCESSING: 'The transaction is still processing; get it again later.',
 	ALREADY_COMPLETED: 'The transaction was already completed; nothing more to do.',
 	ALREADY_CANCELLED: 'The transaction was already cancelled.',
@@ -34,7 +35,7 @@ export const CONDUCTOR_ERROR_HINTS: Record<string, string> = {
 	CONFLICT:
 		'Another request with the same Idempotency Key is still running; wait for it and run the item again.',
 	UNPROCESSABLE_CONTENT:
-		'This Idempotency Key was already used with different parameters. Use a new key for a new payment, or send exactly the same fields to replay the first answer.',
+		'Conductor could not process the request because of semantic errors or invalid data: check that the bills, products, amounts and customer fit together. It also answers this when the Idempotency Key was already used with different fields: use a new key for a new payment, or exactly the same fields to replay the first answer.',
 	INTERNAL_SERVER_ERROR:
 		'Conductor failed. The answer is saved under the idempotency key, so running the item again with the same key replays it; use a new key to try a new payment.',
 };

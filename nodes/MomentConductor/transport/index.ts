@@ -98,6 +98,26 @@ export function conductorUrl(session: ConductorSession, request: ConductorReques
 	return `${request.atRoot ? session.rootUrl : session.baseUrl}${request.path}`;
 }
 
+function isObject(value: unknown): value is IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/**
+ * The answer's content. Most samples in the document wrap it as `{ status, data }`; the account
+ * enquiry sample is bare (`{ external_id, customer, biller, amount_due, products, bills }`). Both
+ * shapes are read on every operation: `data` when the envelope is there, the body when it is not,
+ * and `{ status }` for an envelope without data (the healthcheck).
+ */
+export function unwrapConductorBody(body: IDataObject): IDataObject {
+	if (isObject(body.data)) return body.data;
+	if (Array.isArray(body.data)) return { items: body.data };
+	const keys = Object.keys(body);
+	if (keys.every((key) => key === 'status' || key === 'data')) {
+		return { status: isObject(body.status) ? body.status : {} };
+	}
+	return body;
+}
+
 export async function callConductor(
 	context: IExecuteFunctions | ILoadOptionsFunctions,
 	session: ConductorSession,
@@ -133,7 +153,7 @@ export async function callConductor(
 	}
 
 	const body = (response.body ?? {}) as IDataObject;
-	const status = (body.status ?? {}) as IDataObject;
+	const status = isObject(body.status) ? body.status : body;
 	if (response.statusCode >= 400) {
 		const type = typeof status.type === 'string' ? status.type : undefined;
 		const detail =
@@ -153,10 +173,9 @@ export async function callConductor(
 			secrets,
 		});
 	}
-	const data = body.data && typeof body.data === 'object' ? (body.data as IDataObject) : { status };
 	return {
 		statusCode: response.statusCode,
-		data,
+		data: unwrapConductorBody(body),
 		replayed: isReplay(response),
 	};
 }

@@ -9,7 +9,7 @@ import { returnAllAndLimitFields } from '../../shared/list-options';
 
 import type { MomentoItemContext } from './types';
 import {
-	optionalCallbackUrl,
+	requireCallbackUrl,
 	optionalOrderId,
 	requireCedula,
 	requireEmail,
@@ -26,7 +26,8 @@ export const orderFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '500.00',
-		description: 'Positive amount with at most 2 decimals, sent as a decimal string',
+		description:
+			'Positive amount with at most 2 decimals. Sent as a JSON number written digit for digit from what you type (500.00 stays 500.00), never rounded.',
 	},
 	{
 		displayName: 'Currency',
@@ -37,6 +38,8 @@ export const orderFields: INodeProperties[] = [
 			{ name: 'Dominican Peso (DOP)', value: 'DOP' },
 			{ name: 'US Dollar (USD)', value: 'USD' },
 		],
+		description:
+			"The document's example uses DOP and it quotes USD; it lists no other currency, so the node offers these two (the node's choice, not a documented rule)",
 	},
 	{
 		displayName: 'Customer Email',
@@ -54,7 +57,17 @@ export const orderFields: INodeProperties[] = [
 		default: '',
 		required: true,
 		placeholder: '00100000001',
-		description: "The customer's 11-digit Dominican cédula (request.id_number); dashes are removed",
+		description:
+			"The customer's Dominican cédula (request.id_number); the node removes dashes and checks for 11 digits unless Options > Check Cédula Format is off (the document gives no format)",
+	},
+	{
+		displayName: 'Callback URL',
+		name: 'callbackUrl',
+		type: 'string',
+		default: '',
+		placeholder: 'https://n8n.example.com/webhook/momento?token=...',
+		description:
+			"Where Momento reports status changes (callback_url; the document's example always sends one): the Momento Trigger's Production URL. Empty uses the credential's Default Callback URL.",
 	},
 ];
 
@@ -66,13 +79,12 @@ export const orderOptions: INodeProperties = {
 	default: {},
 	options: [
 		{
-			displayName: 'Callback URL',
-			name: 'callbackUrl',
-			type: 'string',
-			default: '',
-			placeholder: 'https://n8n.example.com/webhook/momento?token=...',
+			displayName: 'Check Cédula Format',
+			name: 'checkCedula',
+			type: 'boolean',
+			default: true,
 			description:
-				"Where Momento reports status changes: the Momento Trigger's Production URL. Empty uses the credential's Default Callback URL; with neither, no callback_url is sent.",
+				"Whether to stop an item whose cédula is not 11 digits before sending it. The 11-digit rule is the node's, not the document's: turn it off for other identity numbers.",
 		},
 		{
 			displayName: 'Order ID',
@@ -80,7 +92,7 @@ export const orderOptions: INodeProperties = {
 			type: 'string',
 			default: '',
 			description:
-				"Your unique ID for this order (orderID), e.g. an invoice number. Empty: derived from this workflow, node and every field of the order, so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook) is found instead of created twice. To pay the same amount to the same customer twice on purpose, give each order its own ID.",
+				"Your unique ID for this order (orderID), e.g. an invoice number: 1 to 64 letters, digits, dots, colons, dashes or underscores (a rule of the node; the document gives none). Empty: derived from this workflow, node and every field of the order, so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook) is found instead of created twice. To pay the same amount to the same customer twice on purpose, give each order its own ID.",
 		},
 	],
 };
@@ -90,7 +102,7 @@ export interface OrderBase {
 	orderID?: string;
 	amount: string;
 	currency: string;
-	callbackUrl?: string;
+	callbackUrl: string;
 	person: { email: string; id_number: string };
 }
 
@@ -109,17 +121,21 @@ export function readOrderBase(
 			id_number: requireCedula(
 				context.getNodeParameter('idNumber', itemIndex, ''),
 				'Customer ID Number (Cédula)',
+				options.checkCedula !== false,
 			),
 		},
 		orderID: optionalOrderId(options.orderId),
-		callbackUrl:
-			optionalCallbackUrl(options.callbackUrl) ?? optionalCallbackUrl(item.defaultCallbackUrl),
+		callbackUrl: requireCallbackUrl(
+			// Options > Callback URL is where earlier versions kept it.
+			context.getNodeParameter('callbackUrl', itemIndex, '') || options.callbackUrl,
+			item.defaultCallbackUrl,
+		),
 	};
 }
 
 /**
- * The order body in the document's shape; the amount stays a decimal string. Without an Order ID
- * of the user's, the orderID is derived from what the order moves and to whom.
+ * The order body in the document's shape (the transport writes the amount as a JSON number).
+ * Without an Order ID of the user's, the orderID is derived from what the order moves and to whom.
  */
 export function orderBody(
 	base: OrderBase,

@@ -1,23 +1,23 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MOMENTO_SIGNATURE_HEADER } from '../../../credentials/MomentoApi.credentials';
-import { serialiseBody } from '../../shared/body-signature';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import { maskCallbackTokens } from '../../shared/callback-token';
 import type { MomentoSession } from '../transport';
 import { findCreated } from '../transport/orders';
 import { signCallbackUrl } from '../trigger/callback';
+import { momentoJsonBody } from '../transport/json-body';
 import type { MomentoRequest } from './types';
 
 /** Stands for the signature in a dry run: the credential computes it only when sending. */
 const SIGNATURE_NOT_COMPUTED = '(HMAC-SHA512 of signedBody with the Secret Key)';
 
 /**
- * The body bytes the credential would sign and send. The transport hands the same object to
- * the credential, which serialises it once with `serialiseBody`: these are those bytes.
+ * The body bytes the credential would sign and send: the transport serialises the body once with
+ * `momentoJsonBody` and the credential signs that Buffer as is.
  */
 export function signedBodyOf(request: MomentoRequest): string {
-	return serialiseBody(request.body ?? {}).toString('utf8');
+	return momentoJsonBody(request.body ?? {}).toString('utf8');
 }
 
 /** The headers Momento would receive: the transport's plus what the credential's authenticate adds. */

@@ -26,34 +26,77 @@ export function momentoHint(code: string | undefined, statusCode: number): strin
 
 function asText(value: unknown): string | undefined {
 	if (typeof value === 'string' && value.trim() !== '') return value.trim();
-	if (Array.isArray(value)) return value.filter((entry) => typeof entry === 'string').join(' ');
+	if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+	if (Array.isArray(value)) {
+		const texts = value.filter((entry) => typeof entry === 'string' && entry.trim() !== '');
+		return texts.length > 0 ? texts.join(' ') : undefined;
+	}
 	return undefined;
 }
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keys that describe the error as a whole, not a field. */
+const SUMMARY_KEYS = new Set([
+	'error',
+	'code',
+	'message',
+	'detail',
+	'status',
+	'status_code',
+	'type',
+	'title',
+	'instance',
+	'request_id',
+	'trace_id',
+	'timestamp',
+]);
+const FIELD_CONTAINERS = ['details', 'errors', 'field_errors', 'fields'];
+
 /**
- * Momento's error body is a JSON object the document does not spell out. Read the common
- * shapes: { error, message, details }, { detail }, { error: { code, message } } and Django REST's
- * { field: ["problem"] }.
+ * Every "field: problem" in a value, whatever its nesting: { amount: ["..."] },
+ * { request: { id_number: ["..."] } }, [{ field: "amount", message: "..." }] or ["..."].
+ */
+function fieldProblems(value: unknown, path: string, depth = 0): string[] {
+	if (depth > 4) return [];
+	const text = asText(value);
+	if (text !== undefined) return [path ? `${path}: ${text}` : text];
+	if (Array.isArray(value)) return value.flatMap((entry) => fieldProblems(entry, path, depth + 1));
+	if (!isRecord(value)) return [];
+	const field = asText(value.field) ?? asText(value.loc) ?? asText(value.path);
+	const message = asText(value.message) ?? asText(value.msg) ?? asText(value.detail);
+	if (message !== undefined && (field !== undefined || Object.keys(value).length <= 2)) {
+		const where = [path, field].filter(Boolean).join('.');
+		return [where ? `${where}: ${message}` : message];
+	}
+	return Object.entries(value).flatMap(([key, entry]) =>
+		fieldProblems(entry, path ? `${path}.${key}` : key, depth + 1),
+	);
+}
+
+/**
+ * Momento's error body is a JSON object the document does not spell out, so every common shape is
+ * read: { error, message, details }, { detail, errors: { field: [...] } }, { error: { code,
+ * message, details } }, Django REST's { field: ["problem"] }, and lists of { field, message }.
  */
 export function readMomentoError(body: unknown): { code?: string; message?: string } {
-	if (typeof body !== 'object' || body === null) return { message: asText(body) };
-	const record = body as Record<string, unknown>;
-	const nested =
-		typeof record.error === 'object' && record.error !== null
-			? (record.error as Record<string, unknown>)
-			: undefined;
-	const code = asText(nested?.code) ?? asText(record.code) ?? asText(record.error);
-	let message = asText(nested?.message) ?? asText(record.message) ?? asText(record.detail);
-	const details =
-		typeof record.details === 'object' && record.details !== null
-			? (record.details as Record<string, unknown>)
-			: nested || code || message
-				? undefined
-				: record;
-	const fieldProblems = Object.entries(details ?? {})
-		.map(([field, problem]) => (asText(problem) ? `${field}: ${asText(problem)}` : undefined))
-		.filter((entry): entry is string => entry !== undefined);
-	if (fieldProblems.length > 0)
-		message = [message, fieldProblems.join('; ')].filter(Boolean).join(' ');
-	return { code, message };
+	if (!isRecord(body)) {
+		const problems = fieldProblems(body, '');
+		return { message: problems.length > 0 ? problems.join('; ') : undefined };
+	}
+	const nested = isRecord(body.error) ? body.error : undefined;
+	const code = asText(nested?.code) ?? asText(body.code) ?? asText(body.error);
+	const summary = asText(nested?.message) ?? asText(body.message) ?? asText(body.detail);
+	const problems = [
+		...FIELD_CONTAINERS.flatMap((key) => fieldProblems(nested?.[key], '')),
+		...FIELD_CONTAINERS.flatMap((key) => fieldProblems(body[key], '')),
+		...Object.entries(body)
+			.filter(([key]) => !SUMMARY_KEYS.has(key) && !FIELD_CONTAINERS.includes(key))
+			.flatMap(([key, value]) => fieldProblems(value, key)),
+	];
+	const unique = [...new Set(problems)];
+	const message = [summary, unique.join('; ')].filter(Boolean).join(' ');
+	return { code, message: message === '' ? undefined : message };
 }

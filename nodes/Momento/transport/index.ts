@@ -21,6 +21,7 @@ import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { RequestBudgetError } from '../../shared/request-limiter';
 import { signCallbackUrl } from '../trigger/callback';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';
+import { momentoJsonBody } from './json-body';
 
 export const MOMENTO_CREDENTIAL = 'momentoApi';
 export const PROVIDER = 'Momento';
@@ -147,9 +148,12 @@ export async function callMomento(
 			{
 				method: call.method,
 				url: `${session.baseUrl}${call.path}`,
-				// The callback URL gets its token here, so only what is sent carries it.
+				// The callback URL gets its token here, so only what is sent carries it; the amount is
+				// written as a JSON number from its decimal string.
 				body:
-					call.method === 'POST' ? signCallbackUrl(call.body ?? {}, session.secretKey) : undefined,
+					call.method === 'POST'
+						? momentoJsonBody(signCallbackUrl(call.body ?? {}, session.secretKey))
+						: undefined,
 				qs: call.qs,
 				idempotent,
 			},

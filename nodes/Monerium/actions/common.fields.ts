@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 
 import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
 
-import { FieldError, optionalText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../shared/validation';
 import { requireAddress, requireUuid } from '../order-rules';
 
 export const MAINNET_CHAINS = ['ethereum', 'gnosis', 'polygon', 'arbitrum'] as const;
@@ -18,10 +18,14 @@ export const CHAIN_NAMES: Record<string, string> = {
 	arbitrumsepolia: 'Arbitrum Sepolia (Testnet)',
 };
 
-/** Production knows the mainnets, the sandbox the testnets; a custom URL may be either. */
+/**
+ * Chains offered per environment. Assumed, not documented: production lists the mainnets; the
+ * sandbox lists the testnets first and the mainnet names too, because the document's sandbox
+ * examples (api.monerium.dev) use `ethereum`. A custom URL may be either.
+ */
 export function chainsFor(environment: string): readonly string[] {
 	if (environment === 'production') return MAINNET_CHAINS;
-	if (environment === 'sandbox') return TESTNET_CHAINS;
+	if (environment === 'sandbox') return [...TESTNET_CHAINS, ...MAINNET_CHAINS];
 	return [...MAINNET_CHAINS, ...TESTNET_CHAINS];
 }
 
@@ -30,7 +34,7 @@ export function requireChain(value: unknown, field = 'Chain'): string {
 	if (!Object.prototype.hasOwnProperty.call(CHAIN_NAMES, chain)) {
 		throw new FieldError(
 			field,
-			`${field} must be one of ${Object.keys(CHAIN_NAMES).join(', ')} (got ${JSON.stringify(value)})`,
+			`${field} must be one of ${Object.keys(CHAIN_NAMES).join(', ')} (got ${describeValue(value)})`,
 		);
 	}
 	return chain;

@@ -1,4 +1,4 @@
-import { FieldError, optionalText, requireText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
 import { isUuid } from '../../shared/deterministic-uuid';
 
 /**
@@ -48,17 +48,25 @@ export function readPartyType(value: unknown, field: string): PartyIdType {
 	if (value === 'MSISDN' || value === 'EMAIL' || value === 'PARTY_CODE') return value;
 	throw new FieldError(
 		field,
-		`${field} must be MSISDN, EMAIL or PARTY_CODE (got ${JSON.stringify(value)})`,
+		`${field} must be MSISDN, EMAIL or PARTY_CODE (got ${describeValue(value)})`,
 	);
 }
 
-export function readReferenceId(value: unknown, field: string): string {
+/** Where an API user's id comes from, for the sandbox provisioning operations. */
+export const API_USER_HINT =
+	'Use the apiUser UUID that Sandbox > Create API User output (the API User field of the credential).';
+
+export function readReferenceId(
+	value: unknown,
+	field: string,
+	hint = 'Use a UUID version 4, or leave the field empty to derive one.',
+): string {
 	const text = requireText(value, field).toLowerCase();
 	if (!isUuid(text)) {
 		throw new FieldError(
 			field,
 			`${field} must be a UUID such as 3f4b5c2e-8a1d-4c6e-9b7f-1a2b3c4d5e6f (got "${text}")`,
-			'Use the reference ID a Request to Pay or Transfer returned.',
+			hint,
 		);
 	}
 	return text;

@@ -2,7 +2,7 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 
 import { safetyOptions } from '../../shared/guards';
 import { requireAmount, requireCurrency } from '../../shared/money';
-import { FieldError, optionalText, requireText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
 import type { MomoProduct } from '../transport/tokens';
 import {
 	callbackWithReference,
@@ -32,13 +32,13 @@ function readWait(options: IDataObject, timeoutSeconds: unknown): WaitSettings {
 	if (!Number.isFinite(timeout) || timeout <= 0 || timeout > MAX_WAIT_SECONDS) {
 		throw new FieldError(
 			'Wait Timeout',
-			`Wait Timeout must be between 0 and ${MAX_WAIT_SECONDS} seconds (got ${String(timeoutSeconds)})`,
+			`Wait Timeout must be more than 0 and at most ${MAX_WAIT_SECONDS} seconds (got ${describeValue(timeoutSeconds)})`,
 		);
 	}
 	if (!Number.isFinite(interval) || interval <= 0 || interval > timeout) {
 		throw new FieldError(
 			'Poll Interval',
-			`Poll Interval must be more than 0 and at most the Wait Timeout (got ${String(options.pollInterval)})`,
+			`Poll Interval must be more than 0 and at most the Wait Timeout (got ${describeValue(options.pollInterval)})`,
 		);
 	}
 	return { timeoutMs: Math.round(timeout * 1000), initialIntervalMs: Math.round(interval * 1000) };
@@ -100,14 +100,14 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			type: 'boolean',
 			default: false,
 			description:
-				'Whether to check the status until it is SUCCESSFUL or FAILED (or the timeout passes) and output that, instead of the PENDING answer. ,.',
+				'Whether to check the status until it is SUCCESSFUL or FAILED (or the Wait Timeout passes) and output that, instead of the PENDING answer',
 		},
 		{
 			displayName: 'Wait Timeout (Seconds)',
 			name: 'waitTimeout',
 			type: 'number',
 			default: 120,
-			typeOptions: { minValue: 0 },
+			typeOptions: { minValue: 1, maxValue: MAX_WAIT_SECONDS },
 			displayOptions: { show: { waitForFinalStatus: [true] } },
 			description:
 				'How long to wait at most; then the item is output with status PENDING and timedOut true',
@@ -183,6 +183,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			const currency = requireCurrency(
 				this.getNodeParameter('currency', itemIndex, ''),
 				'Currency',
+				"Use the three-letter code of your market's currency (UGX, GHS, XAF...); the MoMo sandbox accepts only EUR.",
 			);
 			const amount = requireAmount(this.getNodeParameter('amount', itemIndex, ''), 'Amount', {
 				currency,

@@ -19,7 +19,7 @@ export function statusOperation(
 			default: '',
 			required: true,
 			placeholder: '3f4b5c2e-8a1d-4c6e-9b7f-1a2b3c4d5e6f',
-			description: `The X-Reference-ID of the ${resource === 'collection' ? 'request to pay' : 'transfer'} (the referenceId field of its output)`,
+			description: `The X-Reference-ID of the ${resource === 'collection' ? 'Request to Pay' : 'Transfer'} (the referenceId field of its output)`,
 		},
 	];
 	return {
@@ -31,6 +31,7 @@ export function statusOperation(
 			const referenceId = readReferenceId(
 				this.getNodeParameter('referenceId', itemIndex, ''),
 				'Reference ID',
+				`Use the referenceId a ${resource === 'collection' ? 'Request to Pay' : 'Transfer'} returned.`,
 			);
 			return {
 				request: {

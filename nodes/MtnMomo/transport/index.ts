@@ -1,8 +1,9 @@
-import type {
-	ICredentialsDecrypted,
-	IDataObject,
-	IExecuteFunctions,
-	IWebhookFunctions,
+import {
+	NodeOperationError,
+	type ICredentialsDecrypted,
+	type IDataObject,
+	type IExecuteFunctions,
+	type IWebhookFunctions,
 } from 'n8n-workflow';
 
 import { markDefinitiveRefusal, providerApiError, transportErrorToNodeError } from '../../shared/errors';
@@ -19,6 +20,8 @@ import {
 	basicAuthorization,
 	normaliseBaseUrl,
 	parseSessionTokens,
+	subscriptionKeyField,
+	subscriptionKeyLabel,
 	type MomoProduct,
 } from './tokens';
 
@@ -47,6 +50,8 @@ export interface MomoRequest {
 	idempotent: boolean;
 	/** Statuses the caller handles itself (e.g. 409 on a retried payment). */
 	accept?: number[];
+	/** What to fix when MoMo answers 404 for this request (the default speaks of reference ids). */
+	notFoundHint?: string;
 }
 
 export interface MomoResponse {
@@ -127,6 +132,7 @@ export async function callMomo(
 	request: MomoRequest,
 	itemIndex?: number,
 ): Promise<MomoResponse> {
+	requireSubscriptionKey(context, session, request.product, itemIndex);
 	const send = async () =>
 		await sendWithRetry(
 			context,
@@ -159,7 +165,34 @@ export async function callMomo(
 	if (response.statusCode < 400 || request.accept?.includes(response.statusCode)) {
 		return { statusCode: response.statusCode, body };
 	}
-	throw momoApiError(context, session, request.product, response.statusCode, body, itemIndex);
+	throw momoApiError(
+		context,
+		session,
+		request.product,
+		response.statusCode,
+		body,
+		itemIndex,
+		response.statusCode === 404 ? request.notFoundHint : undefined,
+	);
+}
+
+/**
+ * A product's requests need that product's subscription key: without it MoMo would get an empty
+ * Ocp-Apim-Subscription-Key and answer a 401 that names nothing. Stop and name the field instead.
+ */
+function requireSubscriptionKey(
+	context: MomoContext,
+	session: MomoSession,
+	product: MomoProduct | undefined,
+	itemIndex: number | undefined,
+): void {
+	if (product === undefined) return;
+	if (String(session.credentials.data?.[subscriptionKeyField(product)] ?? '').trim() !== '') return;
+	const label = subscriptionKeyLabel(product);
+	throw new NodeOperationError(context.getNode(), `The MTN MoMo credential has no ${label}`, {
+		description: `The ${product === 'disbursement' ? 'Disbursement' : 'Collection'} operations need the key of your ${product === 'disbursement' ? 'Disbursements' : 'Collections'} subscription: copy it from the MoMo Developer portal (Profile > Subscriptions) into the credential's ${label} field.`,
+		itemIndex,
+	});
 }
 
 export function momoApiError(
@@ -169,6 +202,7 @@ export function momoApiError(
 	statusCode: number,
 	body: IDataObject,
 	itemIndex?: number,
+	hint?: string,
 ) {
 	const secrets = [...session.secrets, ...tokenSecrets(session)];
 	const refusal =
@@ -198,7 +232,7 @@ export function momoApiError(
 		statusCode,
 		type: code ?? (statusCode === 401 ? 'UNAUTHORIZED' : undefined),
 		detail: missingCredentials ? 'the credential has no API User or API Key' : message,
-		hint: momoHint(code, statusCode, product),
+		hint: hint ?? momoHint(code, statusCode, product),
 		body,
 		itemIndex,
 		secrets,

@@ -7,6 +7,7 @@ import {
 	CONDUCTOR_SEED,
 	startConductorSandbox,
 	type ConductorSandbox,
+	type ConductorSandboxOptions,
 } from '../../sandboxes/conductor';
 
 export { createTransactionParameters } from '../../fixtures/conductor-parameters';
@@ -39,8 +40,8 @@ export interface ConductorRunOptions extends Omit<RunOptions, 'credentials'> {
 }
 
 /** Starts one sandbox per test file and runs workflows against it. */
-export function useConductorSandbox() {
-	const sandbox = useSandbox(async () => await startConductorSandbox());
+export function useConductorSandbox(options: ConductorSandboxOptions = {}) {
+	const sandbox = useSandbox(async () => await startConductorSandbox(options));
 	const run = async (options: ConductorRunOptions): Promise<RunResult> =>
 		await runWorkflow({
 			...options,

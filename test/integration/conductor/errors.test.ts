@@ -20,7 +20,7 @@ describe('Moment Conductor: errors that say what to fix', () => {
 		[
 			'an unknown currency code',
 			bill('20.00', 'ZZZ'),
-			/Bill 1 Amount Currency must be an ISO 4217/,
+			/^Bill 1 Currency must be an ISO 4217/,
 		],
 		[
 			'bills JSON that does not parse',

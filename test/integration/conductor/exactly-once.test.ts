@@ -102,7 +102,7 @@ describe('Moment Conductor: money moves exactly once', () => {
 		const third = await run({ items: [{ reference: 'keyed-2' }], nodes: [withKey('929.00')] });
 		expect(third.error?.message).toContain('422 UNPROCESSABLE_CONTENT');
 		expect(third.error?.description).toMatch(
-			/Idempotency Key was already used with different parameters/,
+			/Idempotency Key was already used with different fields/,
 		);
 		expect(sandbox().stats.transactionsCreated).toBe(1);
 	});

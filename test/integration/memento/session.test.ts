@@ -1,5 +1,8 @@
+import { sleep } from 'n8n-workflow';
+
 import { testCredential } from '../../harness/credential-test';
 import { loadPackageCredentialTypes } from '../../harness/package-types';
+import { SANDBOX_SECRETS } from '../../sandboxes/memento/state';
 import {
 	mementoCredential,
 	mementoNode,
@@ -50,6 +53,37 @@ describe('Memento Payments: authentication token flow and sessions', () => {
 			credentialOverrides: { authenticationToken: approved.token },
 		});
 		expect(result.error).toBeUndefined();
+	});
+
+	it("password login as in the document's example: pending first, then step 2 without a PIN", async () => {
+		const [pending] = await runOne({
+			resource: 'token',
+			operation: 'create',
+			identityType: 'username',
+			identityValue: 'jondough',
+			authenticator: 'password',
+			secret: SANDBOX_SECRETS.password,
+		});
+		// The document's example answers "status_id": 1 // pending for a password login.
+		expect(pending.status_id).toBe(1);
+		const [approved] = await runOne({
+			resource: 'token',
+			operation: 'confirm',
+			tokenUuid: pending.uuid as string,
+			secret: SANDBOX_SECRETS.smsCode,
+		});
+		expect(approved.status_id).toBe(2);
+		// "PIN (depends on the authenticator type)": none was sent, none was required.
+		expect(
+			sandbox().requestsTo('POST', `/v1/tokens/${pending.uuid as string}/secret`)[0].body,
+		).toEqual({ secret: SANDBOX_SECRETS.smsCode });
+	});
+
+	it('session:verify checks the session token at POST /v1/sessions/verify', async () => {
+		const [answer] = await runOne({ resource: 'session', operation: 'verify' });
+		expect(answer).toEqual({ valid: true });
+		const [verify] = sandbox().requestsTo('POST', '/v1/sessions/verify');
+		expect(verify.headers.authorization).toMatch(/^Bearer ses_/);
 	});
 
 	it('token:confirm with a wrong code is a 422 that names the field and never shows the PIN', async () => {
@@ -225,5 +259,24 @@ describe('Memento Payments: authentication token flow and sessions', () => {
 			'POST /v1/sessions/verify',
 			'POST /v1/sessions/verify',
 		]);
+	});
+});
+
+describe('Memento Payments: a session is renewed before its expires_at', () => {
+	// 3 s sessions: the node renews a tenth of the lifetime (0.3 s) before expires_at.
+	const { sandbox, run } = useMementoSandbox({ sessionLifetimeMs: 3000 });
+
+	it('a stored session close to expires_at is replaced before the request, with no 401', async () => {
+		const getCurrent = mementoNode('Memento', { resource: 'user', operation: 'getCurrent' });
+		const first = await run({ nodes: [getCurrent], keepSession: true });
+		expect(first.error).toBeUndefined();
+		const stored = first.credentialsHelper.stored('memento-sandbox')?.data;
+		expect(Date.parse(String(stored?.sessionRenewAt))).toBeGreaterThan(Date.now());
+		await sleep(2780);
+		// The first session is still valid at Memento here: only expires_at says to renew.
+		const second = await run({ nodes: [getCurrent], keepSession: true });
+		expect(second.error).toBeUndefined();
+		expect(sandbox().stats.sessionsCreated).toBe(2);
+		expect(sandbox().requests.filter((r) => r.status === 401)).toHaveLength(0);
 	});
 });

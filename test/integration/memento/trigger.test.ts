@@ -158,3 +158,58 @@ describe('Memento Payments Trigger (polling)', () => {
 		expect(sandbox.stats.sessionsCreated).toBe(1);
 	});
 });
+
+describe('Memento Payments Trigger on a Memento that reads filter values without colons', () => {
+	let sandbox: MementoSandbox;
+	beforeAll(async () => {
+		sandbox = await startMementoSandbox({ strictFilterSyntax: true });
+	});
+	afterAll(async () => await sandbox.close());
+
+	it('falls back to a date-only created_at filter, then keeps using it, with no duplicate and no gap', async () => {
+		const staticData: IDataObject = {};
+		const credentialsHelper = newCredentialsHelper([mementoCredential(sandbox)]);
+		const poll = async () => {
+			const { items } = await runPoll({
+				node: {
+					name: 'Trigger',
+					type: 'mementoPaymentsTrigger',
+					parameters: { event: 'payment' },
+					credentials: { mementoPaymentsApi: CREDENTIAL_ID },
+				},
+				credentialsHelper,
+				staticData,
+				mode: 'trigger',
+			});
+			return items ? items[0].map((item) => item.json.description) : null;
+		};
+		const add = (description: string) =>
+			sandbox.state.payments.push({
+				...sandbox.state.stamp(),
+				owner_uuid: sandbox.state.me.uuid,
+				amount: '1.00',
+				currency: 'GBP',
+				status: 'completed',
+				description,
+			});
+		expect(await poll()).toBeNull();
+		add('a');
+		add('b');
+		expect(await poll()).toEqual(['a', 'b']);
+		const queries = sandbox
+			.requestsTo('GET', '/v1/payments')
+			.map((r) => [r.query.filter, r.status]);
+		// The timestamp form was refused once (422), then the date form was used.
+		const refusedAt = queries.findIndex((query) => query[1] === 422);
+		expect(queries[refusedAt][0]).toMatch(/^created_at:gte:\d{4}-\d\d-\d\dT/);
+		expect(queries[refusedAt + 1]).toEqual([
+			expect.stringMatching(/^created_at:gte:\d{4}-\d\d-\d\d$/),
+			200,
+		]);
+		expect(await poll()).toBeNull();
+		add('c');
+		expect(await poll()).toEqual(['c']);
+		const refused = sandbox.requestsTo('GET', '/v1/payments').filter((r) => r.status === 422);
+		expect(refused).toHaveLength(1);
+	});
+});

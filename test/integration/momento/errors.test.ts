@@ -42,7 +42,7 @@ describe('Momento: errors that say what to fix', () => {
 		],
 		[
 			'a callback URL that is not a URL',
-			depositParameters({ options: { callbackUrl: 'ftp:x' } }),
+			depositParameters({ callbackUrl: 'ftp:x' }),
 			/^Callback URL must be an http/,
 		],
 		[
@@ -97,6 +97,29 @@ describe('Momento: errors that say what to fix', () => {
 		expect(result.error?.httpCode).toBe('400');
 	});
 
+	it('stops an order with no Callback URL anywhere, naming the field and the credential default', async () => {
+		const result = await run({
+			nodes: [momentoNode('Order', depositParameters({ callbackUrl: '' }))],
+		});
+		expect(result.error?.message).toBe(
+			'Callback URL is empty, and the credential has no Default Callback URL [item 0]',
+		);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('Check Cédula Format off sends an identity number that is not 11 digits', async () => {
+		const result = await run({
+			nodes: [
+				momentoNode(
+					'Order',
+					depositParameters({ idNumber: 'PA-1234567', options: { checkCedula: false } }),
+				),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox().deposits()[0].request.id_number).toBe('PA-1234567');
+	});
+
 	it('a credential without a secret key fails before sending', async () => {
 		const result = await run({
 			nodes: [momentoNode('Banks', { resource: 'bank', operation: 'getWithdrawalBanks' })],
@@ -117,5 +140,18 @@ describe('Momento: errors that say what to fix', () => {
 		});
 		const everything = JSON.stringify(result.run) + JSON.stringify(sandbox().requests);
 		expect(everything).not.toContain(sandbox().secretKey);
+	});
+});
+
+describe('Momento: field errors whatever the error body looks like', () => {
+	const { run } = useMomentoSandbox({ errorStyle: 'detail-errors' });
+
+	it('{ detail, errors: { field: [...] } } shows the field messages, not only the detail', async () => {
+		const result = await run({
+			nodes: [momentoNode('Withdraw', withdrawalParameters({ bankCode: 'XYZ' }))],
+		});
+		expect(result.error?.message).toBe(
+			'Momento answered 400: Validation error. request.bank_code: Unknown bank; see /withdrawal_banks/.',
+		);
 	});
 });

@@ -37,6 +37,7 @@ describe('Momento: Validate Only and spending limits', () => {
 			amount: '500.00',
 			orderID,
 			currency: 'DOP',
+			callback_url: 'https://example.com/momento-callback',
 			request: { email: 'cliente@example.com', id_number: '00100000001' },
 		};
 		expect(outputs[0]).toEqual({
@@ -49,7 +50,7 @@ describe('Momento: Validate Only and spending limits', () => {
 				'M-Signature': '***',
 			},
 			body,
-			signedBody: JSON.stringify(body),
+			signedBody: JSON.stringify(body).replace('"amount":"500.00"', '"amount":500.00'),
 			orderID,
 			amounts: [{ currency: 'DOP', amount: '500.00' }],
 		});
@@ -63,7 +64,8 @@ describe('Momento: Validate Only and spending limits', () => {
 
 	it('signedBody is byte for byte what Momento then receives and verifies', async () => {
 		const parameters = {
-			options: { orderId: 'INV-guard-1', callbackUrl: 'https://n8n.example.com/webhook/momento' },
+			callbackUrl: 'https://n8n.example.com/webhook/momento',
+			options: { orderId: 'INV-guard-1' },
 		};
 		const dry = await run({ nodes: [deposit({ validateOnly: true }, {}, parameters)] });
 		const shown = dry.json('Deposit')[0] as { signedBody: string; headers: Record<string, string> };

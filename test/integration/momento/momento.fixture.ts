@@ -44,6 +44,7 @@ export function depositParameters(overrides: IDataObject = {}): IDataObject {
 		currency: 'DOP',
 		email: 'cliente@example.com',
 		idNumber: '00100000001',
+		callbackUrl: 'https://example.com/momento-callback',
 		...overrides,
 	};
 }
@@ -59,6 +60,7 @@ export function withdrawalParameters(overrides: IDataObject = {}): IDataObject {
 		bankCode: 'BRD',
 		accountNumber: '9601234567',
 		accountType: 'savings',
+		callbackUrl: 'https://example.com/momento-callback',
 		...overrides,
 	};
 }

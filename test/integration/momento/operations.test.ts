@@ -86,12 +86,12 @@ describe('Momento: every operation against the sandbox', () => {
 		expect(result.error?.description).toMatch(/Check the ID/);
 	});
 
-	it('deposit: create sends the documented body, amount as a decimal string, signed', async () => {
+	it('deposit: create sends the documented body, amount as a JSON number literal, signed', async () => {
 		const result = await run({
 			nodes: [
 				momentoNode(
 					'Deposit',
-					depositParameters({ options: { callbackUrl: 'https://hooks.example.com/momento' } }),
+					depositParameters({ callbackUrl: 'https://hooks.example.com/momento' }),
 				),
 			],
 		});
@@ -111,8 +111,10 @@ describe('Momento: every operation against the sandbox', () => {
 			signatureValid: true,
 		});
 		expect(request.headers['content-type']).toBe('application/json');
+		// The digits as typed, unquoted (the document's example sends "amount": 500).
+		expect(request.rawBody.toString('utf8')).toMatch(/^\{"amount":500\.00,"orderID":/);
 		expect(request.body).toEqual({
-			amount: '500.00',
+			amount: 500,
 			orderID: order.orderID,
 			currency: 'DOP',
 			// The node adds the order's callback token (see the Momento Trigger).
@@ -123,7 +125,12 @@ describe('Momento: every operation against the sandbox', () => {
 
 	it("deposit: create uses the credential's Default Callback URL when the node sets none", async () => {
 		await run({
-			nodes: [momentoNode('Deposit', depositParameters({ options: { orderId: 'INV-1001' } }))],
+			nodes: [
+				momentoNode(
+					'Deposit',
+					depositParameters({ callbackUrl: '', options: { orderId: 'INV-1001' } }),
+				),
+			],
 			credentialOverrides: { callbackUrl: 'https://n8n.example.com/webhook/momento?token=abc' },
 		});
 		expect(sandbox().deposits()).toEqual([
@@ -170,8 +177,9 @@ describe('Momento: every operation against the sandbox', () => {
 		const result = await run({ nodes: [momentoNode('Withdraw', withdrawalParameters())] });
 		expect(result.error).toBeUndefined();
 		expect(result.json('Withdraw')[0]).toMatchObject({ amount: '1250.50', status: 'pending' });
+		expect(sandbox().requests[0].rawBody.toString()).toContain('"amount":1250.50,');
 		expect(sandbox().requests[0].body).toMatchObject({
-			amount: '1250.50',
+			amount: 1250.5,
 			currency: 'DOP',
 			request: {
 				email: 'cliente@example.com',

@@ -87,7 +87,7 @@ describe('Momento Trigger: status callbacks, confirmed with the API', () => {
 
 	async function createDeposit(orderId: string, callbackUrl = `${bridgeUrl}?token=${TOKEN}`) {
 		const result = await run({
-			nodes: [momentoNode('Deposit', depositParameters({ options: { orderId, callbackUrl } }))],
+			nodes: [momentoNode('Deposit', depositParameters({ callbackUrl, options: { orderId } }))],
 		});
 		expect(result.error).toBeUndefined();
 	}

@@ -317,3 +317,39 @@ describe('MTN MoMo Trigger: rejected callbacks', () => {
 		);
 	});
 });
+
+describe('MTN MoMo callbacks from a MoMo that drops the callback query (a reading the document allows)', () => {
+	const { sandbox, run } = useMomoSandbox({ callbackQuery: 'drop' });
+	let receiver: Awaited<ReturnType<typeof startReceiver>>;
+	beforeAll(async () => {
+		receiver = await startReceiver();
+	});
+	afterAll(async () => await receiver.close());
+
+	it('the callback arrives without referenceId and the trigger answers 400, starting nothing (the README says so)', async () => {
+		const pay = await run({
+			items: [{ externalId: 'order-drop', msisdn: TEST_MSISDNS.success }],
+			nodes: [
+				momoNode(
+					'Pay',
+					requestToPayParameters({ additionalFields: { callbackUrl: receiver.url } }),
+				),
+			],
+		});
+		expect(pay.error).toBeUndefined();
+		// What the node sent keeps the reference in the query; what MoMo calls back does not.
+		const [sent] = sandbox().requests.filter((r) => r.path === '/collection/v1_0/requesttopay');
+		expect(sent.headers['x-callback-url']).toContain('referenceId=');
+		await sleep(60);
+		await sandbox().flushCallbacks();
+		const [callback] = sandbox().callbacks;
+		expect(new URL(callback.url).search).toBe('');
+		const outcome = await runWebhook({
+			node: triggerNode(),
+			credentials: [momoCredential(sandbox())],
+			request: asWebhookRequest(callback),
+		});
+		expect(outcome.statusCode).toBe(400);
+		expect(outcome.emitted).toBeUndefined();
+	});
+});

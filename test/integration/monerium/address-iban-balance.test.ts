@@ -89,6 +89,30 @@ describe('Monerium addresses, balances and IBANs', () => {
 		});
 	});
 
+	it('balance:get asks for several currencies with currency repeated, as the document allows', async () => {
+		const result = await run({
+			nodes: [
+				node({
+					resource: 'balance',
+					operation: 'get',
+					chain: 'ethereum',
+					address: locator(SEED.address),
+					currency: ['eur', 'usd'],
+				}),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json('Monerium')[0]).toMatchObject({
+			chain: 'ethereum',
+			balances: [
+				{ currency: 'eur', amount: '1250.75' },
+				{ currency: 'usd', amount: '0' },
+			],
+		});
+		const [request] = sandbox().requests.filter((r) => r.path.startsWith('/balances/'));
+		expect(request.query).toBe('currency=eur&currency=usd');
+	});
+
 	it('iban:getMany, iban:get, iban:request and iban:move', async () => {
 		const list = await run({
 			nodes: [node({ resource: 'iban', operation: 'getMany', returnAll: true })],
@@ -127,11 +151,36 @@ describe('Monerium addresses, balances and IBANs', () => {
 		expect(sandbox().state.ibans.get(SEED.iban)?.chain).toBe('chiado');
 	});
 
-	it('iban:get refuses an IBAN that fails mod-97 before sending', async () => {
+	it("iban:get checks the shape only: the document's own example IBAN is sent", async () => {
 		const result = await run({
-			nodes: [node({ resource: 'iban', operation: 'get', iban: 'DK5000400440116244' })],
+			nodes: [node({ resource: 'iban', operation: 'get', iban: 'EE73I9684012278810458214196' })],
 		});
-		expect(result.error?.message).toContain('not a valid IBAN');
+		// It fails mod-97, yet it is the document's example: Monerium, not the node, answers.
+		expect(result.error?.message).toBe('Monerium answered 404 Not Found: IBAN not found');
+		expect(sandbox().requests.map((r) => r.path)).toContain('/ibans/EE73I9684012278810458214196');
+	});
+
+	it('iban:get refuses what is not an IBAN at all before sending', async () => {
+		const result = await run({
+			nodes: [node({ resource: 'iban', operation: 'get', iban: 'DK50-0040' })],
+		});
+		expect(result.error?.message).toContain('IBAN is not an IBAN');
 		expect(sandbox().requests).toHaveLength(0);
+	});
+});
+
+describe('Monerium tokens', () => {
+	const { sandbox, run } = useMoneriumSandbox();
+	const node = (parameters: Record<string, unknown>) => moneriumNode('Monerium', parameters);
+
+	it('token:getMany reads GET /tokens, one item per token', async () => {
+		const result = await run({ nodes: [node({ resource: 'token', operation: 'getMany' })] });
+		expect(result.error).toBeUndefined();
+		const tokens = result.json('Monerium');
+		expect(tokens).toContainEqual(
+			expect.objectContaining({ currency: 'eur', ticker: 'EUR', symbol: 'EURe', chain: 'gnosis' }),
+		);
+		expect(tokens.length).toBeGreaterThan(1);
+		expect(sandbox().requests.map((r) => `${r.method} ${r.path}`)).toContain('GET /tokens');
 	});
 });

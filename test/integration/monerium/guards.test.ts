@@ -155,14 +155,20 @@ describe('Monerium: Validate Only and spending limits', () => {
 				place(
 					{ maxMovesPerExecution: 2 },
 					{ continueOnFail: true },
-					// Starts with 0x (the node's check) but is not hex: only Monerium refuses it.
-					{ signature: "={{ $json.n === 2 ? '0xnothex' : '0xdeadbeef' }}" },
+					// A well-formed address the profile never linked: only Monerium can refuse it.
+					{
+						address: {
+							__rl: true,
+							mode: 'id',
+							value: `={{ $json.n === 2 ? '0x${'1'.repeat(40)}' : '${SEED.address}' }}`,
+						},
+					},
 				),
 			],
 		});
 		const outputs = result.json('Place');
 		expect(outputs[1].error).toBe(
-			'Monerium answered 422 Unprocessable Entity: Validation failed - signature: Must be 0x-prefixed hex',
+			'Monerium answered 422 Unprocessable Entity: Validation failed - address: Not a linked address of the profile',
 		);
 		expect(outputs[2]).toMatchObject({ memo: 'Invoice 3 of 2024', state: 'placed' });
 		expect(sandbox().orders()).toHaveLength(2);

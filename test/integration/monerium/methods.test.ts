@@ -52,7 +52,17 @@ describe('Monerium: dropdowns', () => {
 					credentialsHelper: helperFor(clientCredentialsCredential(sandbox(), { environment })),
 				})
 			).map((chain) => chain.value);
-		expect(await chainsOf('sandbox')).toEqual(['sepolia', 'chiado', 'amoy', 'arbitrumsepolia']);
+		// Testnets first, then the mainnet names the document's sandbox examples use (ethereum).
+		expect(await chainsOf('sandbox')).toEqual([
+			'sepolia',
+			'chiado',
+			'amoy',
+			'arbitrumsepolia',
+			'ethereum',
+			'gnosis',
+			'polygon',
+			'arbitrum',
+		]);
 		expect(await chainsOf('production')).toEqual(['ethereum', 'gnosis', 'polygon', 'arbitrum']);
 		// A custom URL (a proxy or a local fake) may stand for either: every chain is offered.
 		expect(await chainsOf('custom')).toHaveLength(8);

@@ -133,4 +133,76 @@ describe('Monerium OAuth2 through n8n machinery', () => {
 		expect(sandbox().oauthStats.refreshes).toBe(1);
 		expect(sandbox().oauthStats.clientCredentials).toBe(0);
 	});
+
+	it("the document's /auth options reach the authorization URL the way n8n builds it", async () => {
+		const address = '0x59cFC408d310697f9D3598e1BE75B0157a072407';
+		const credential = {
+			id: CREDENTIAL_ID,
+			name: 'Monerium PKCE',
+			type: 'moneriumOAuth2Api',
+			data: {
+				environment: 'custom',
+				customUrl: sandbox().baseUrl,
+				grantType: 'pkce',
+				clientId: MONERIUM_CLIENTS.authorizationCode.clientId,
+				authEmail: 'ola+test@example.com',
+				authSkipKyc: true,
+				authSkipCreateAccount: true,
+				authAddress: address,
+				authSignature: '0xabc123',
+			},
+		};
+		const helper = newOAuthCredentialsHelper([credential]);
+		const resolved = await helper.getDecrypted(
+			{},
+			{ id: CREDENTIAL_ID, name: 'x' },
+			'moneriumOAuth2Api',
+		);
+		expect(resolved.authQueryParameters).toBe(
+			`email=ola%2Btest%40example.com&skip_kyc=true&skip_create_account=true&address=${address}&signature=0xabc123`,
+		);
+		// n8n's OAuth service: query = qs.parse(authQueryParameters), plus the PKCE challenge.
+		const client = new ClientOAuth2({
+			clientId: String(resolved.clientId),
+			clientSecret: '',
+			accessTokenUri: String(resolved.accessTokenUrl),
+			authorizationUri: String(resolved.authUrl),
+			redirectUri: REDIRECT_URI,
+			scopes: [''],
+		});
+		const query = Object.fromEntries(new URLSearchParams(String(resolved.authQueryParameters)));
+		const challenge = createHash('sha256').update('verifier').digest('base64url');
+		const uri = client.code.getUri({
+			state: 's',
+			query: { ...query, code_challenge: challenge, code_challenge_method: 'S256' },
+		});
+		expect((await fetch(uri, { redirect: 'manual' })).status).toBe(307);
+		expect(sandbox().oauthStats.authorizeOptions.at(-1)).toEqual({
+			email: 'ola+test@example.com',
+			skip_kyc: 'true',
+			skip_create_account: 'true',
+			address,
+			signature: '0xabc123',
+		});
+
+		const plain = newOAuthCredentialsHelper([
+			{
+				...credential,
+				data: {
+					...credential.data,
+					authEmail: '',
+					authSkipKyc: false,
+					authSkipCreateAccount: false,
+					authAddress: '',
+					authSignature: '',
+				},
+			},
+		]);
+		const none = await plain.getDecrypted(
+			{},
+			{ id: CREDENTIAL_ID, name: 'x' },
+			'moneriumOAuth2Api',
+		);
+		expect(none.authQueryParameters).toBe('');
+	});
 });

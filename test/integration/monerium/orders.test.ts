@@ -210,3 +210,65 @@ describe('Monerium orders', () => {
 		},
 	);
 });
+
+describe('Monerium Place Order: the document decides', () => {
+	const { sandbox, run } = useMoneriumSandbox();
+
+	it('memo is optional: an empty Memo places the order without one', async () => {
+		const result = await run({ nodes: [moneriumNode('Place', placeParameters({ memo: '' }))] });
+		expect(result.error).toBeUndefined();
+		expect(result.json('Place')[0]).toMatchObject({ state: 'placed' });
+		expect(sandbox().orders()).toHaveLength(1);
+	});
+
+	it('amount 0 is sent: the document says the amount must be non-negative', async () => {
+		const result = await run({
+			nodes: [
+				moneriumNode(
+					'Place',
+					placeParameters({
+						amount: '0',
+						message: `Send EUR 0 to ${SEED.counterpartIban} at ${formatMessageTime(new Date())}`,
+					}),
+				),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox().orders()).toEqual([expect.objectContaining({ amount: '0' })]);
+	});
+
+	it('an own Order ID must be a version 4 UUID (the document example v1 id is refused)', async () => {
+		const result = await run({
+			nodes: [
+				moneriumNode(
+					'Place',
+					placeParameters({
+						additionalFields: { orderId: 'b48f7ca4-e51f-11ed-9e13-cacb9390199c' },
+					}),
+				),
+			],
+		});
+		expect(result.error?.message).toMatch(/^Order ID must be a version 4 UUID/);
+		expect(sandbox().requests).toHaveLength(0);
+	});
+
+	it('places from and to the chain named ethereum, as the document examples do', async () => {
+		const to = '0x59cFC408d310697f9D3598e1BE75B0157a072407';
+		const result = await run({
+			nodes: [
+				moneriumNode(
+					'Place',
+					placeParameters({
+						chain: 'ethereum',
+						counterpartType: 'chain',
+						counterpartAddress: to,
+						counterpartChain: 'ethereum',
+						message: `Send EUR 100.50 to ${to} at ${formatMessageTime(new Date())}`,
+					}),
+				),
+			],
+		});
+		expect(result.error).toBeUndefined();
+		expect(sandbox().orders()).toEqual([expect.objectContaining({ chain: 'ethereum' })]);
+	});
+});

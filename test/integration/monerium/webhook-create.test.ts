@@ -48,6 +48,23 @@ describe('Monerium manual webhook subscriptions', () => {
 				],
 			});
 			expect(bad.error?.message).toContain('24 to 64 random bytes');
+			// The document's Create subscription has url and secret only: no Events sends no types.
+			const plain = await run({
+				nodes: [
+					moneriumNode('Monerium', {
+						resource: 'webhook',
+						operation: 'create',
+						url,
+						secret: generateWebhookSecret(32),
+						types: [],
+					}),
+				],
+			});
+			expect(plain.error).toBeUndefined();
+			expect(sandbox().state.subscriptions.at(-1)?.types).toEqual([
+				'profile.updated',
+				'iban.updated',
+			]);
 		} finally {
 			await new Promise<void>((resolve) => receiver.close(() => resolve()));
 		}

@@ -54,7 +54,8 @@ export function isJsonContentType(req: IncomingMessage): boolean {
 /** Serialises an envelope into the response that is both sent and (maybe) saved for replays. */
 export function toResponse(
 	status: number,
-	envelope: Envelope,
+	/** The `{ status, data }` envelope, or a bare body (an endpoint whose sample has none). */
+	envelope: Envelope | Record<string, unknown>,
 	extraHeaders: Record<string, string> = {},
 ): SavedResponse {
 	return {

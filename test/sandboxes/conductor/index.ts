@@ -11,7 +11,7 @@ import { IdempotencyStore } from './idempotency';
 import { handleRequest, type PipelineContext } from './pipeline';
 import { API_PREFIX, type RouteDef } from './router';
 import { accountRoutes } from './routes/accounts';
-import { catalogRoutes } from './routes/catalog';
+import { catalogRoutesFor } from './routes/catalog';
 import { healthRoutes } from './routes/health';
 import { orderRoutes } from './routes/orders';
 import { partnerRoutes } from './routes/partners';
@@ -46,14 +46,16 @@ export const CONDUCTOR_SEED = {
 	apiPrefix: API_PREFIX,
 } as const;
 
-const ROUTES: readonly RouteDef[] = [
-	...healthRoutes,
-	...accountRoutes,
-	...transactionRoutes,
-	...partnerRoutes,
-	...catalogRoutes,
-	...orderRoutes,
-];
+function routesFor(options: ConductorSandboxOptions): readonly RouteDef[] {
+	return [
+		...healthRoutes,
+		...accountRoutes,
+		...transactionRoutes,
+		...partnerRoutes,
+		...catalogRoutesFor(options),
+		...orderRoutes,
+	];
+}
 
 function listen(server: Server, port: number): Promise<number> {
 	return new Promise((resolve, reject) => {
@@ -78,11 +80,12 @@ export async function startConductorSandbox(
 	const ctx: PipelineContext = {
 		secretKey,
 		retailerIds,
-		routes: ROUTES,
+		routes: routesFor(options),
 		state,
 		store,
 		faults,
 		requests,
+		responseShape: options.responseShape ?? 'enveloped',
 	};
 
 	const traffic: ConductorTraffic = {

@@ -23,7 +23,7 @@ import {
 } from './idempotency';
 import { matchRoute, type Execute, type RouteDef, type RouteRequest } from './router';
 import type { ConductorState } from './state';
-import type { ConductorRequestRecord } from './types';
+import type { ConductorRequestRecord, ConductorSandboxOptions } from './types';
 
 export interface PipelineContext {
 	secretKey: string;
@@ -33,6 +33,7 @@ export interface PipelineContext {
 	store: IdempotencyStore;
 	faults: FaultQueue;
 	requests: ConductorRequestRecord[];
+	responseShape: NonNullable<ConductorSandboxOptions['responseShape']>;
 }
 
 function errorResponse(type: ConductorErrorType, explanation?: string): SavedResponse {
@@ -69,6 +70,7 @@ async function runEndpoint(
 	ctx: PipelineContext,
 	record: ConductorRequestRecord,
 	execute: Execute,
+	bare: boolean,
 ): Promise<SavedResponse> {
 	const delay = ctx.faults.take(['delay'], record);
 	if (delay) await sleep(delay.delayMs ?? 200);
@@ -77,6 +79,7 @@ async function runEndpoint(
 		// Serialised right away, in the same synchronous step: the saved body is a snapshot of the
 		// records as they were when the endpoint ran (routes hand out live records, see view()).
 		const result = execute();
+		if (bare) return toResponse(result.status, (result.data ?? {}) as Record<string, unknown>);
 		return toResponse(result.status, successEnvelope(result.status, result.detail, result.data));
 	} catch (error) {
 		return fromError(error);
@@ -199,7 +202,10 @@ export async function handleRequest(
 	if (key !== undefined) ctx.store.begin(ctx.secretKey, key, fingerprint);
 	let response: SavedResponse | undefined;
 	try {
-		response = await runEndpoint(ctx, record, execute);
+		const bare =
+			ctx.responseShape === 'bare' ||
+			(ctx.responseShape === 'as-documented' && match.route.bareSample === true);
+		response = await runEndpoint(ctx, record, execute, bare);
 		if (key !== undefined) ctx.store.save(ctx.secretKey, key, response);
 	} finally {
 		// Only when the endpoint itself blew up: free the key so a retry can run.

@@ -28,6 +28,8 @@ export interface RouteDef {
 	/** Full path pattern; ':name' segments become params. */
 	pattern: string;
 	requiresRetailer?: boolean;
+	/** The document's response sample for this endpoint has no { status, data } envelope. */
+	bareSample?: boolean;
 	/** Input validation only (no state change); its errors are never saved. */
 	prepare(request: RouteRequest, state: ConductorState): Execute;
 }

@@ -105,10 +105,10 @@ export class ConductorState {
 	}
 
 	/** PENDING -> COMPLETED; anything else is ALREADY_COMPLETED / ALREADY_CANCELLED. */
-	complete(record: Lifecycle, paymentMethod: string, metaData?: JsonObject): void {
+	complete(record: Lifecycle, paymentMethod: string | undefined, metaData?: JsonObject): void {
 		assertPending(record);
 		record.status = 'COMPLETED';
-		record.payment_method = paymentMethod;
+		if (paymentMethod !== undefined) record.payment_method = paymentMethod;
 		record.completed_at = nowIso();
 		if (metaData) record.meta_data = { ...record.meta_data, ...metaData };
 		this.stats.completions += 1;

@@ -9,6 +9,20 @@ export interface ConductorSandboxOptions {
 	port?: number;
 	/** How long every answer takes (ms), like a real provider's latency. Default 0. */
 	latencyMs?: number;
+	/**
+	 * Shape of successful answers. 'enveloped' (default): `{ status, data }` everywhere, as most
+	 * samples; 'as-documented': the account enquiry answers bare, as its sample
+	 * (`{ external_id, customer, biller, amount_due, products, bills }`); 'bare': every answer is
+	 * its content without the envelope. The document shows both shapes, so clients must read both.
+	 */
+	responseShape?: 'enveloped' | 'as-documented' | 'bare';
+	/**
+	 * Largest `depth` /catalogs accepts (INVALID_DEPTH above it). The document lists INVALID_DEPTH
+	 * and gives no maximum. Default: no maximum.
+	 */
+	maxDepth?: number;
+	/** Where /catalogs puts a category: 'data' (default) or 'data.category'. */
+	catalogAt?: 'data' | 'data.category';
 }
 
 export type ConductorFaultKind =

@@ -5,7 +5,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 
 import { AuthStore, authRoutes, bearer } from './auth';
-import { ApiError, badRequest, header, readBody, send, type Reply } from './http';
+import { ApiError, badRequest, header, readBody, send, validationError, type Reply } from './http';
 import { IdempotencyStore } from './idempotency';
 import { matchRoute, type RouteDef } from './router';
 import { contentRoutes } from './routes/content';
@@ -43,6 +43,20 @@ const ROUTES: readonly RouteDef[] = [
 ];
 
 export type MementoSandbox = Awaited<ReturnType<typeof startMementoSandbox>>;
+
+/** The strict reading of `field:operator:value`: no colon in a value, no sorting on uuid. */
+function refuseColonValues(query: Record<string, string>): void {
+	const parts = (query.filter ?? '').split(',').filter((part) => part !== '');
+	const withColon = parts.find((part) => part.split(':').length > 3);
+	if (withColon) {
+		throw validationError([
+			{ field: 'filter', message: `"${withColon}" is not field:operator:value` },
+		]);
+	}
+	if ((query.sort ?? '').split(',').some((part) => part.split(':')[0] === 'uuid')) {
+		throw validationError([{ field: 'sort', message: 'cannot sort on "uuid"' }]);
+	}
+}
 
 export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 	const projectId = options.projectId ?? MEMENTO_SANDBOX_DEFAULTS.projectId;
@@ -107,6 +121,7 @@ export async function startMementoSandbox(options: MementoSandboxOptions = {}) {
 				'Send your project ID in the X-Project-Id header or use your custom host name',
 			);
 		}
+		if (options.strictFilterSyntax) refuseColonValues(record.query);
 		const match = matchRoute(ROUTES, record.method, record.path);
 		if (!match) throw new ApiError(404);
 		if (

@@ -14,6 +14,13 @@ export interface MementoSandboxOptions {
 	 * 'replay' (default) answers the first result again; 'ignore' executes every request.
 	 */
 	idempotency?: 'replay' | 'ignore';
+	/**
+	 * Read `filter` as strictly three colon-separated parts and sort only on fields other than
+	 * `uuid`: a filter value with a colon (an ISO timestamp) or `sort=...uuid...` is a 422. The
+	 * document's syntax allows this reading (its only date example is 2018-01-01). Default false:
+	 * the value is everything after the second colon.
+	 */
+	strictFilterSyntax?: boolean;
 }
 
 export interface MementoRequestRecord {

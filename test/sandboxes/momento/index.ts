@@ -82,6 +82,7 @@ export async function startMomentoSandbox(
 		faults: [],
 		rateLimit: { ...initialLimit },
 		window: { startedAt: Date.now(), count: 0 },
+		errorStyle: options.errorStyle ?? 'code-message',
 	};
 	const server = createServer((req, res) => {
 		handleRequest(ctx, req, res).catch(() => {

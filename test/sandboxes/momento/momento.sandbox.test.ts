@@ -82,10 +82,15 @@ describe('Momento sandbox: what it enforces', () => {
 		expect(sandbox.deposits()).toHaveLength(0);
 	});
 
-	it('public endpoints need no signature, but a wrong one is still refused', async () => {
+	it('public endpoints also need the signature ("Every API request requires an M-Signature")', async () => {
 		expect(
-			(await call('GET', '/usd_quotes/', { headers: { 'm-signature': undefined } })).status,
-		).toBe(200);
+			(await call('GET', '/usd_quotes/', { headers: { 'm-signature': undefined } })).json.error,
+		).toBe('MISSING_SIGNATURE');
+		expect(
+			(await call('GET', '/onboarding_bank_accounts/', { headers: { 'm-signature': undefined } }))
+				.status,
+		).toBe(401);
+		expect((await call('GET', '/usd_quotes/')).status).toBe(200);
 		expect(
 			(await call('GET', '/usd_quotes/', { headers: { 'm-signature': 'ab'.repeat(64) } })).status,
 		).toBe(401);
@@ -102,18 +107,26 @@ describe('Momento sandbox: what it enforces', () => {
 			'INVALID_JSON',
 		);
 		const invalid = await call('POST', '/withdrawal_orders/', {
-			raw: deposit({ amount: '1.234', currency: 'EUR', request: { email: 'x', id_number: '1' } }),
+			raw: deposit({ amount: 1.234, currency: 'EUR', request: { email: 'x', id_number: '1' } }),
 		});
 		expect(invalid.status).toBe(400);
 		expect(invalid.json.details).toEqual({
 			amount: ['Must be a positive number with at most 2 decimals.'],
-			currency: ['Must be DOP or USD.'],
 			'request.email': ['Enter a valid email.'],
-			'request.id_number': ['Must be an 11-digit cédula number.'],
 			'request.bank_code': ['This field is required.'],
 			'request.account_number': ['This field is required.'],
 			'request.account_type': ['This field is required.'],
 		});
+	});
+
+	it('refuses a quoted amount (the document sends a JSON number) and accepts free-form ids', async () => {
+		const quoted = await call('POST', '/deposit_orders/', { raw: deposit({ amount: '500.00' }) });
+		expect(quoted.status).toBe(400);
+		expect(quoted.json.details).toEqual({ amount: ['A valid number is required.'] });
+		const free = await call('POST', '/deposit_orders/', {
+			raw: deposit({ orderID: 'pedido #7 / mayo', request: { email: 'a@b.co', id_number: 'P-123' } }),
+		});
+		expect(free.status).toBe(201);
 	});
 
 	it('by default a repeated orderID creates another order (the document promises no deduplication)', async () => {

@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { matchRoute, type Route, type RouteInput } from './routes';
 import { ApiProblem, type MomentoState } from './state';
-import type { MomentoFault, MomentoRequestRecord, RateLimit } from './types';
+import type { MomentoErrorStyle, MomentoFault, MomentoRequestRecord, RateLimit } from './types';
 import { ValidationProblems } from './validation';
 
 export const API_PREFIX = '/integrations';
@@ -18,6 +18,8 @@ export interface PipelineContext {
 	faults: Array<MomentoFault & { remaining: number }>;
 	rateLimit: RateLimit;
 	window: { startedAt: number; count: number };
+	/** How validation errors are worded; the document does not give the error body. */
+	errorStyle: MomentoErrorStyle;
 }
 
 function errorBody(code: string, message: string, details?: Record<string, unknown>) {
@@ -114,7 +116,10 @@ function runEndpoint(
 	if (problem instanceof ValidationProblems) {
 		return {
 			status: 400,
-			payload: errorBody('VALIDATION_ERROR', 'The request has invalid fields.', problem.details),
+			payload:
+				ctx.errorStyle === 'detail-errors'
+					? { detail: 'Validation error.', errors: problem.details }
+					: errorBody('VALIDATION_ERROR', 'The request has invalid fields.', problem.details),
 		};
 	}
 	if (problem instanceof ApiProblem) {
@@ -205,7 +210,8 @@ export async function handleRequest(
 	const received = headers['m-signature']?.trim();
 	if (received !== undefined)
 		record.signatureValid = signatureValid(ctx.secretKey, rawBody, received);
-	if (record.signatureValid === false || (received === undefined && !match.route.public)) {
+	// "Every API request requires an M-Signature header": the public endpoints too.
+	if (record.signatureValid === false || received === undefined) {
 		ctx.state.stats.rejectedSignatures += 1;
 		return reply(
 			res,

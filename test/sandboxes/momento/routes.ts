@@ -20,8 +20,6 @@ export interface RouteOutput {
 export interface Route {
 	method: 'GET' | 'POST';
 	pattern: string;
-	/** Public endpoints need no signature (one that is sent is still checked). */
-	public?: boolean;
 	handle(state: MomentoState, input: RouteInput): RouteOutput;
 }
 
@@ -90,13 +88,11 @@ export const ROUTES: Route[] = [
 	{
 		method: 'GET',
 		pattern: '/onboarding_bank_accounts/',
-		public: true,
 		handle: () => ({ status: 200, body: structuredClone(ONBOARDING_BANK_ACCOUNTS) }),
 	},
 	{
 		method: 'GET',
 		pattern: '/usd_quotes/',
-		public: true,
 		handle: () => ({
 			status: 200,
 			body: USD_QUOTES.map((quote) => ({ ...quote, updated_at: new Date().toISOString() })),

@@ -25,7 +25,14 @@ export interface MomentoSandboxOptions {
 	 * (default) or 'ignored' (every order is listed whatever the filter says).
 	 */
 	orderIdFilter?: OrderIdFilter;
+	/**
+	 * Shape of a 400 (the document does not give the error body): 'code-message' answers
+	 * { error, message, details }, 'detail-errors' answers { detail, errors: { field: [...] } }.
+	 */
+	errorStyle?: MomentoErrorStyle;
 }
+
+export type MomentoErrorStyle = 'code-message' | 'detail-errors';
 
 export type OrderIdFilter = 'honoured' | 'ignored';
 
@@ -85,7 +92,7 @@ export interface Order {
 	kind: OrderKind;
 	orderID: string;
 	amount: string;
-	currency: 'DOP' | 'USD';
+	currency: string;
 	status: OrderStatus;
 	callback_url?: string;
 	request: BankAccountRequest;

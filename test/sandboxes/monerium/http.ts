@@ -79,6 +79,14 @@ export function makeIban(country: string, bban: string): string {
 	return `${country}${String(98 - remainder).padStart(2, '0')}${bban}`;
 }
 
+/**
+ * The document's IBAN schema: a pattern (country, check digits, groups of four), no checksum;
+ * its own examples (EE73I9684012278810458214196) do not pass mod-97.
+ */
+export function ibanHasFormat(value: string): boolean {
+	return /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(value.replace(/\s+/g, '').toUpperCase());
+}
+
 export function ibanIsValid(value: string): boolean {
 	const iban = value.replace(/\s+/g, '').toUpperCase();
 	if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;

@@ -56,6 +56,8 @@ export interface MoneriumSandboxOptions {
 export interface RequestRecord {
 	method: string;
 	path: string;
+	/** The raw query string, without the "?". */
+	query: string;
 	headers: Record<string, string>;
 	status: number;
 }
@@ -84,6 +86,20 @@ function faultReply(fault: MoneriumFault): Reply {
 	const status = fault.status ?? 500;
 	const reply = error(status, status === 429 ? 'Too many requests' : 'Sandbox fault');
 	return fault.retryAfter ? { ...reply, headers: { 'retry-after': fault.retryAfter } } : reply;
+}
+
+/**
+ * Whether the document lists the v2 Accept header ("required") for this endpoint: sign up,
+ * profiles, addresses (list and get), IBANs and orders (list and get). Its other endpoints
+ * (tokens, auth context, balances, link address, place order, files, webhooks) list no Accept
+ * header and their examples send none, so they are answered without it.
+ */
+function acceptV2Listed(method: string, path: string): boolean {
+	const root = path.split('/')[1] ?? '';
+	if (path === '/auth/signup') return true;
+	if (root === 'profiles' || root === 'ibans') return true;
+	if (root === 'addresses' || root === 'orders') return method === 'GET';
+	return false;
 }
 
 function listen(server: Server, port: number): Promise<number> {
@@ -153,6 +169,7 @@ export async function startMoneriumSandbox(
 		const token = oauth.check(header(req, 'authorization'));
 		if (!token) return error(401, 'Invalid or expired access token');
 		if (
+			acceptV2Listed(method, url.pathname) &&
 			!header(req, 'accept')
 				.split(',')
 				.some((value) => value.trim() === ACCEPT_V2)
@@ -189,6 +206,7 @@ export async function startMoneriumSandbox(
 				requests.push({
 					method: req.method ?? 'GET',
 					path: (req.url ?? '/').split('?')[0],
+					query: (req.url ?? '/').split('?')[1] ?? '',
 					headers: Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, String(v)])),
 					status: reply.status,
 				});

@@ -1,3 +1,6 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createServer } from 'node:http';
+
 import { buildMultipartBody } from '../../../nodes/shared/multipart';
 import {
 	MONERIUM_CLIENTS,
@@ -132,5 +135,69 @@ describe('Monerium sandbox enforces the document', () => {
 		expect(
 			(await upload(Buffer.concat([pdf, Buffer.alloc(5 * 1024 * 1024)]), 'application/pdf')).status,
 		).toBe(413);
+	});
+});
+
+describe('Monerium sandbox accepts every reading the document allows', () => {
+	let sandbox: MoneriumSandbox;
+	let token = '';
+	beforeAll(async () => {
+		sandbox = await startMoneriumSandbox();
+		const response = await fetch(`${sandbox.baseUrl}/auth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams({
+				grant_type: 'client_credentials',
+				client_id: MONERIUM_CLIENTS.clientCredentials.clientId,
+				client_secret: MONERIUM_CLIENTS.clientCredentials.clientSecret,
+			}).toString(),
+		});
+		token = ((await response.json()) as { access_token: string }).access_token;
+	});
+	afterAll(async () => await sandbox.close());
+
+	const get = async (path: string, accept?: string) =>
+		await fetch(`${sandbox.baseUrl}${path}`, {
+			headers: { authorization: `Bearer ${token}`, ...(accept ? { accept } : {}) },
+		});
+
+	it('endpoints whose documentation lists no Accept header answer without it', async () => {
+		const address = '0x59cFC408d310697f9D3598e1BE75B0157a072407';
+		expect((await get(`/balances/ethereum/${address}?currency=eur&currency=usd`)).status).toBe(200);
+		const tokens = await get('/tokens');
+		expect(tokens.status).toBe(200);
+		expect(await tokens.json()).toContainEqual(
+			expect.objectContaining({
+				currency: 'eur',
+				ticker: 'EUR',
+				symbol: 'EURe',
+				chain: 'ethereum',
+			}),
+		);
+		expect((await get('/profiles')).status).toBe(406);
+		expect((await get('/profiles', ACCEPT)).status).toBe(200);
+	});
+
+	it('a webhook subscription without types (the document lists none) gets every event', async () => {
+		const receiver = createServer((_req, res) => res.writeHead(200).end());
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		const port = (receiver.address() as { port: number }).port;
+		try {
+			const response = await fetch(`${sandbox.baseUrl}/webhooks`, {
+				method: 'POST',
+				headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+				body: JSON.stringify({
+					url: `http://127.0.0.1:${port}/hook`,
+					secret: `whsec_${Buffer.alloc(32, 7).toString('base64')}`,
+				}),
+			});
+			expect(response.status).toBe(201);
+			expect(((await response.json()) as { types: string[] }).types).toEqual([
+				'profile.updated',
+				'iban.updated',
+			]);
+		} finally {
+			await new Promise((resolve) => receiver.close(resolve));
+		}
 	});
 });

@@ -30,6 +30,8 @@ export class OAuthServer {
 		codeExchanges: 0,
 		refreshes: 0,
 		rejected: 0,
+		/** The document's optional /auth parameters of each accepted authorization request. */
+		authorizeOptions: [] as Array<Record<string, string>>,
 	};
 
 	constructor(
@@ -70,6 +72,23 @@ export class OAuthServer {
 		if (!/^(https:\/\/|http:\/\/(localhost|127\.0\.0\.1)[:/])/.test(redirectUri)) {
 			return error(400, 'redirect_uri must use https (or http://localhost)');
 		}
+		const address = params.get('address');
+		if (address !== null && !/^0x[0-9a-fA-F]{40}$/.test(address))
+			return error(400, 'address must match ^0x[0-9a-fA-F]{40}$');
+		const signature = params.get('signature');
+		if (signature !== null && (!signature.startsWith('0x') || address === null))
+			return error(400, 'signature must include the 0x prefix and come with address');
+		for (const flag of ['skip_kyc', 'skip_create_account']) {
+			const value = params.get(flag);
+			if (value !== null && value !== 'true' && value !== 'false')
+				return error(400, `${flag} must be a boolean`);
+		}
+		const options = ['email', 'skip_kyc', 'skip_create_account', 'address', 'signature'];
+		this.stats.authorizeOptions.push(
+			Object.fromEntries(
+				options.flatMap((name) => (params.has(name) ? [[name, params.get(name) ?? '']] : [])),
+			),
+		);
 		const code = randomBytes(12).toString('base64url');
 		this.codes.set(code, { challenge, redirectUri, clientId });
 		const location = new URL(redirectUri);

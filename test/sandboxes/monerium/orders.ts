@@ -1,7 +1,7 @@
 // POST /orders as the document describes it, checked field by field.
 import { randomUUID } from 'node:crypto';
 
-import { error, ibanIsValid, validation, type Reply } from './http';
+import { error, ibanHasFormat, validation, type Reply } from './http';
 import { CURRENCIES, SANDBOX_CHAINS, type MoneriumState, type Order } from './state';
 
 const UUID4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -50,8 +50,9 @@ export function placeOrder(
 	if (typeof chain !== 'string' || !SANDBOX_CHAINS.includes(chain))
 		errors.chain = 'Not a supported chain';
 	if (kind !== 'redeem') errors.kind = 'Must be redeem';
-	if (typeof amount !== 'string' || !AMOUNT.test(amount) || cents(amount) === 0n) {
-		errors.amount = 'Must be a string of digits with at most two decimals, above zero';
+	// "The amount must be a non-negative value": zero is not refused.
+	if (typeof amount !== 'string' || !AMOUNT.test(amount)) {
+		errors.amount = 'Must be a string of digits with at most two decimals';
 	}
 	const identifier = counterpart?.identifier;
 	const details = counterpart?.details;
@@ -59,7 +60,7 @@ export function placeOrder(
 	if (!identifier || typeof identifier !== 'object') errors['counterpart.identifier'] = 'Required';
 	else if (identifier.standard === 'iban') {
 		const iban = String(identifier.iban ?? '');
-		if (!ibanIsValid(iban)) errors['counterpart.identifier.iban'] = 'Not a valid IBAN';
+		if (!ibanHasFormat(iban)) errors['counterpart.identifier.iban'] = 'Not a valid IBAN';
 		target = [iban, short(iban)];
 	} else if (identifier.standard === 'chain') {
 		if (!ADDRESS.test(String(identifier.address ?? '')))
@@ -88,8 +89,9 @@ export function placeOrder(
 			errors.message = 'Timestamp is not recent';
 		}
 	}
-	if (typeof signature !== 'string' || !/^0x[0-9a-fA-F]*$/.test(signature))
-		errors.signature = 'Must be 0x-prefixed hex';
+	// EOA, Safe on-chain ("0x") or Safe off-chain signatures: the document gives no format.
+	if (typeof signature !== 'string' || !signature.startsWith('0x'))
+		errors.signature = 'Must start with 0x';
 	if (
 		memo !== undefined &&
 		(typeof memo !== 'string' || [...memo].length < 5 || [...memo].length > 140)

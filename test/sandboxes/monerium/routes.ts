@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 
 import { uploadFile } from './files';
-import { error, ibanIsValid, makeIban, validation, type Reply } from './http';
+import { error, ibanHasFormat, makeIban, validation, type Reply } from './http';
 import { listOrders, placeOrder } from './orders';
 import { LINK_MESSAGE, SANDBOX_CHAINS, SEED, CURRENCIES, type MoneriumState } from './state';
 import { subscribe } from './webhooks';
@@ -85,6 +85,20 @@ export async function route(state: MoneriumState, request: ApiRequest): Promise<
 	const segments = path.split('/').filter(Boolean).map(decodeURIComponent);
 	const [root, id, sub] = segments;
 
+	if (method === 'GET' && path === '/tokens') {
+		// The document's Tokens schema: currency, ticker, symbol, chain, address, decimals.
+		const tokens = SANDBOX_CHAINS.flatMap((chain, chainIndex) =>
+			CURRENCIES.map((currency, index) => ({
+				currency,
+				ticker: currency.toUpperCase(),
+				symbol: `${currency.toUpperCase()}e`,
+				chain,
+				address: `0x${String(chainIndex * 10 + index + 1).padStart(40, '0')}`,
+				decimals: '18',
+			})),
+		);
+		return { status: 200, body: tokens };
+	}
 	if (method === 'GET' && path === '/auth/context') {
 		return {
 			status: 200,
@@ -171,8 +185,9 @@ export async function route(state: MoneriumState, request: ApiRequest): Promise<
 				errors.address = 'Must match ^0x[0-9a-fA-F]{40}$';
 			if (!SANDBOX_CHAINS.includes(String(body?.chain))) errors.chain = 'Not a supported chain';
 			if (body?.message !== LINK_MESSAGE) errors.message = `Must be exactly "${LINK_MESSAGE}"`;
-			if (typeof body?.signature !== 'string' || !/^0x[0-9a-fA-F]*$/.test(body.signature))
-				errors.signature = 'Must be 0x-prefixed hex';
+			// The document: "Must include the 0x prefix"; it does not say the rest is hex.
+			if (typeof body?.signature !== 'string' || !body.signature.startsWith('0x'))
+				errors.signature = 'Must include the 0x prefix';
 			if (Object.keys(errors).length > 0) return validation(errors);
 			const key = (body?.address as string).toLowerCase();
 			const record = state.addresses.get(key) ?? {
@@ -211,7 +226,7 @@ export async function route(state: MoneriumState, request: ApiRequest): Promise<
 				},
 			};
 		}
-		if (id && !ibanIsValid(id)) return validation({ iban: 'Not a valid IBAN' });
+		if (id && !ibanHasFormat(id)) return validation({ iban: 'Not a valid IBAN' });
 		if (method === 'GET' && id)
 			return state.ibans.has(id)
 				? { status: 200, body: state.ibans.get(id) }

@@ -3,7 +3,20 @@ import { makeIban } from './http';
 
 export const ACCEPT_V2 = 'application/vnd.monerium.api-v2+json';
 /** The sandbox is api.monerium.dev: it knows the test networks. */
-export const SANDBOX_CHAINS = ['sepolia', 'chiado', 'amoy', 'arbitrumsepolia'];
+/**
+ * Every chain the document's Chain schema names: its sandbox examples (api.monerium.dev) use
+ * `ethereum`, so the sandbox does not restrict itself to the testnets.
+ */
+export const SANDBOX_CHAINS = [
+	'ethereum',
+	'gnosis',
+	'polygon',
+	'arbitrum',
+	'sepolia',
+	'chiado',
+	'amoy',
+	'arbitrumsepolia',
+];
 export const CURRENCIES = ['eur', 'usd', 'gbp', 'isk'];
 export const LINK_MESSAGE = 'I hereby declare that I am the address owner.';
 

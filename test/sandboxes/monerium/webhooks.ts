@@ -64,10 +64,10 @@ export async function subscribe(
 	if (typeof secret !== 'string' || !secretKey(secret)) {
 		errors.secret = 'Must be whsec_ followed by base64 of 24 to 64 random bytes';
 	}
+	// The document's Create subscription does not require `types`: without it, every event.
 	if (
-		!Array.isArray(types) ||
-		types.length === 0 ||
-		types.some((type) => !EVENT_TYPES.includes(type as string))
+		types !== undefined &&
+		(!Array.isArray(types) || types.some((type) => !EVENT_TYPES.includes(type as string)))
 	) {
 		errors.types = `Must list event types among ${EVENT_TYPES.join(', ')}`;
 	}
@@ -76,7 +76,7 @@ export async function subscribe(
 		id: randomUUID(),
 		url: url as string,
 		secret: secret as string,
-		types: types as string[],
+		types: Array.isArray(types) && types.length > 0 ? (types as string[]) : [...EVENT_TYPES],
 	};
 	let status = 0;
 	try {

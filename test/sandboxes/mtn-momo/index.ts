@@ -84,6 +84,7 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 		callbackMethod: options.callbackMethod ?? 'PUT',
 		providerCallbackHost: options.providerCallbackHost ?? '127.0.0.1',
 		repeatedReference: options.repeatedReference ?? 'conflict',
+		callbackQuery: options.callbackQuery ?? 'keep',
 	} as const;
 	const state = new MomoState(settings.tokenTtlMs);
 	const seedUser = () =>
@@ -104,8 +105,10 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 		state.settleIfDue(payment);
 		if (payment.status === 'PENDING' || !payment.callbackUrl || notified.has(payment)) return;
 		notified.add(payment);
+		const target = new URL(payment.callbackUrl);
+		if (settings.callbackQuery === 'drop') target.search = '';
 		const record: CallbackRecord = {
-			url: payment.callbackUrl,
+			url: target.toString(),
 			method: settings.callbackMethod,
 			body: paymentView(payment),
 		};

@@ -22,6 +22,12 @@ export interface MomoSandboxOptions {
 	 * read by that reference keeps showing the first one.
 	 */
 	repeatedReference?: 'conflict' | 'accept';
+	/**
+	 * Whether callbacks go to X-Callback-Url with its query string. MTN's documentation (and the
+	 * seed) does not say; 'drop' plays a provider that calls back the URL without its query.
+	 * Default 'keep'.
+	 */
+	callbackQuery?: 'keep' | 'drop';
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError, optionalText } from '../../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../../shared/validation';
 import { uuidField } from '../common.fields';
 
 export const CONTACTS_PATH = '/v1/contacts';
@@ -10,7 +10,7 @@ export const contactUuidField = uuidField('contactUuid', 'Contact UUID', 'UUID o
 export function checkEmail(value: unknown): string | undefined {
 	const email = optionalText(value);
 	if (email !== undefined && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-		throw new FieldError('Email', `Email must be an email address (got ${JSON.stringify(email)})`);
+		throw new FieldError('Email', `Email must be an email address (got ${describeValue(email)})`);
 	}
 	return email;
 }
@@ -20,7 +20,7 @@ export function checkPhone(value: unknown): string | undefined {
 	if (phone !== undefined && !/^\+[\d\s()-]{6,}$/.test(phone)) {
 		throw new FieldError(
 			'Phone',
-			`Phone must be a full international number starting with + (got ${JSON.stringify(phone)})`,
+			`Phone must be a full international number starting with + (got ${describeValue(phone)})`,
 		);
 	}
 	return phone;

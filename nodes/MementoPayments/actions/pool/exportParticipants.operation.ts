@@ -1,4 +1,4 @@
-import { FieldError, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, requireText } from '../../../shared/validation';
 import { addressedOperation } from '../operation.factory';
 import { poolPath, poolUuidField } from './fields';
 
@@ -22,10 +22,7 @@ export const exportParticipants = addressedOperation({
 	readBody(itemIndex) {
 		const email = requireText(this.getNodeParameter('email', itemIndex, ''), 'Email');
 		if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
-			throw new FieldError(
-				'Email',
-				`Email must be an email address (got ${JSON.stringify(email)})`,
-			);
+			throw new FieldError('Email', `Email must be an email address (got ${describeValue(email)})`);
 		}
 		return { email };
 	},

@@ -19,6 +19,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Phone Number', value: 'phone' },
 			{ name: 'Username', value: 'username' },
 		],
+		description:
+			'The kind of identity (identity.type). The document shows username and mentions a phone number; email is assumed.',
 	},
 	{
 		displayName: 'Identity',

@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText } from '../../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../../shared/validation';
 import { checkEmail, checkPhone } from '../contact/fields';
 import { uuidField } from '../common.fields';
 
@@ -52,7 +52,7 @@ export function readProfile(fields: IDataObject): IDataObject {
 		if (!/^[A-Za-z]{2}$/.test(country)) {
 			throw new FieldError(
 				'Country',
-				`Country must be a two-letter code such as GB (got ${JSON.stringify(country)})`,
+				`Country must be a two-letter code such as GB (got ${describeValue(country)})`,
 			);
 		}
 		body.country = country.toUpperCase();

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
-import { FieldError, optionalText, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, optionalText, requireText } from '../../../shared/validation';
 import type { MomentoOperation } from '../types';
 import { requireCedula, requireEmail } from '../validation';
 
@@ -57,7 +57,7 @@ export const create: MomentoOperation = {
 			if (!/^\+?\d{10,15}$/.test(phone)) {
 				throw new FieldError(
 					'Phone',
-					`Phone must be 10 to 15 digits (got ${JSON.stringify(phone)})`,
+					`Phone must be 10 to 15 digits (got ${describeValue(phone)})`,
 				);
 			}
 			body.phone = phone;

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { safetyOptions } from '../../../shared/guards';
-import { FieldError, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, requireText } from '../../../shared/validation';
 import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
 import type { MomentoOperation } from '../types';
 
@@ -57,7 +57,7 @@ export const create: MomentoOperation = {
 		if (!/^\d{6,20}$/.test(accountNumber)) {
 			throw new FieldError(
 				'Account Number',
-				`Account Number must be 6 to 20 digits (got ${JSON.stringify(accountNumber)})`,
+				`Account Number must be 6 to 20 digits (got ${describeValue(accountNumber)})`,
 			);
 		}
 		const accountType = this.getNodeParameter('accountType', itemIndex, 'savings');

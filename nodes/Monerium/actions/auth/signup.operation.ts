@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { FieldError, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, requireText } from '../../../shared/validation';
 import type { MoneriumOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -24,7 +24,7 @@ export const signup: MoneriumOperation = {
 	prepare(itemIndex) {
 		const email = requireText(this.getNodeParameter('email', itemIndex, ''), 'Email');
 		if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
-			throw new FieldError('Email', `Email is not an email address (got ${JSON.stringify(email)})`);
+			throw new FieldError('Email', `Email is not an email address (got ${describeValue(email)})`);
 		}
 		return {
 			request: { method: 'POST', path: '/auth/signup', body: { email }, acceptStatuses: [304] },

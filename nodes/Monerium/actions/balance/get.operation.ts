@@ -9,19 +9,30 @@ const properties: INodeProperties[] = [
 	chainField(),
 	addressLocator,
 	{
-		displayName: 'Currency',
+		displayName: 'Currencies',
 		name: 'currency',
-		type: 'options',
+		type: 'multiOptions',
 		options: [
-			{ name: 'Default (EUR)', value: '' },
 			{ name: 'EUR', value: 'eur' },
 			{ name: 'GBP', value: 'gbp' },
 			{ name: 'ISK', value: 'isk' },
 			{ name: 'USD', value: 'usd' },
 		],
-		default: '',
+		default: [],
+		description:
+			'Currencies to return the balance for (the currency query parameter, repeated). None selected: Monerium answers EUR.',
 	},
 ];
+
+/** One or several currencies: the multi-select's list, or the single value earlier versions saved. */
+function readCurrencies(value: unknown): string[] {
+	const values = Array.isArray(value) ? value : [value];
+	const currencies = values
+		.map((entry) => optionalText(entry))
+		.filter((entry): entry is string => entry !== undefined)
+		.map((entry) => requireCurrency(entry, 'Currencies'));
+	return [...new Set(currencies)];
+}
 
 export const get: MoneriumOperation = {
 	description: updateDisplayOptions(
@@ -31,13 +42,15 @@ export const get: MoneriumOperation = {
 	prepare(itemIndex) {
 		const chain = requireChain(this.getNodeParameter('chain', itemIndex, ''));
 		const address = readAddress(this, itemIndex);
-		const currency = optionalText(this.getNodeParameter('currency', itemIndex, ''));
+		const currencies = readCurrencies(this.getNodeParameter('currency', itemIndex, []));
+		// "Can be used multiple times": currency=eur&currency=usd, written into the path because
+		// n8n would serialise a query array as currency[0]=eur.
+		const query = new URLSearchParams(
+			currencies.map((currency): [string, string] => ['currency', currency]),
+		);
+		const search = currencies.length > 0 ? `?${query.toString()}` : '';
 		return {
-			request: {
-				method: 'GET',
-				path: `/balances/${chain}/${address}`,
-				qs: currency ? { currency: requireCurrency(currency) } : undefined,
-			},
+			request: { method: 'GET', path: `/balances/${chain}/${address}${search}` },
 		};
 	},
 };

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireIban } from '../../order-rules';
+import { requireIbanFormat } from '../../order-rules';
 import type { MoneriumOperation } from '../types';
 import { ibanField } from './ibanField';
 
@@ -9,7 +9,7 @@ export const get: MoneriumOperation = {
 		ibanField,
 	]),
 	prepare(itemIndex) {
-		const iban = requireIban(this.getNodeParameter('iban', itemIndex, ''));
+		const iban = requireIbanFormat(this.getNodeParameter('iban', itemIndex, ''));
 		return { request: { method: 'GET', path: `/ibans/${iban}` } };
 	},
 };

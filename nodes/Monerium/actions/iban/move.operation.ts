@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { requireIban } from '../../order-rules';
+import { requireIbanFormat } from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 import { ibanField } from './ibanField';
@@ -16,7 +16,7 @@ export const move: MoneriumOperation = {
 		chainField('chain', 'New Chain'),
 	]),
 	prepare(itemIndex) {
-		const iban = requireIban(this.getNodeParameter('iban', itemIndex, ''));
+		const iban = requireIbanFormat(this.getNodeParameter('iban', itemIndex, ''));
 		const address = readAddress(this, itemIndex);
 		const chain = requireChain(this.getNodeParameter('chain', itemIndex, ''));
 		return {

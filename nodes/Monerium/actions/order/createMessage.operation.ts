@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText } from '../../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../../shared/validation';
 import { buildOrderMessage, formatMessageTime } from '../../order-rules';
 import type { MoneriumOperation } from '../types';
 import { orderMoneyFields, readOrderMoney } from './order.fields';
@@ -47,7 +47,7 @@ export const createMessage: MoneriumOperation = {
 		const time = optionalText(options.time);
 		const at = time ? new Date(time) : context.now;
 		if (Number.isNaN(at.getTime()))
-			throw new FieldError('Time', `Time is not a date (got ${JSON.stringify(time)})`);
+			throw new FieldError('Time', `Time is not a date (got ${describeValue(time)})`);
 		const message = buildOrderMessage({ ...money, at, shortIbanForm: options.shortIban === true });
 		// Sends nothing: the wallet signs `message` in a later step, then Order > Place sends both.
 		return {

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { optionalText, requireOneOf } from '../../../shared/validation';
-import { requireAddress, requireMemo, requireUuid } from '../../order-rules';
+import { optionalMemo, requireAddress, requireUuid } from '../../order-rules';
 import { filtersToQs, listOutput, returnAllFields } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 
@@ -65,7 +65,7 @@ export const getMany: MoneriumOperation = {
 		const filters = { ...(this.getNodeParameter('filters', itemIndex, {}) as IDataObject) };
 		if (optionalText(filters.address)) filters.address = requireAddress(filters.address, 'Address');
 		if (optionalText(filters.profile)) filters.profile = requireUuid(filters.profile, 'Profile ID');
-		if (optionalText(filters.memo)) filters.memo = requireMemo(filters.memo);
+		if (optionalText(filters.memo)) filters.memo = optionalMemo(filters.memo);
 		if (filters.state !== undefined) requireOneOf(filters.state, STATES, 'State');
 		return {
 			request: { method: 'GET', path: '/orders', qs: filtersToQs(filters) },

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText } from '../../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../../shared/validation';
 import {
 	requireAddress,
 	requireCurrency,
@@ -122,7 +122,7 @@ export function requireCountry(value: unknown, field = 'Counterpart Country'): s
 	if (!/^[A-Z]{2}$/.test(country)) {
 		throw new FieldError(
 			field,
-			`${field} must be a two-letter ISO 3166-1 code such as DK (got ${JSON.stringify(value)})`,
+			`${field} must be a two-letter ISO 3166-1 code such as DK (got ${describeValue(value)})`,
 		);
 	}
 	return country;

@@ -2,7 +2,13 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 
 import { safetyOptions } from '../../../shared/guards';
 import { FieldError, optionalText, requireText } from '../../../shared/validation';
-import { checkOrderAgreement, requireMemo, requireUuid, sameAmount } from '../../order-rules';
+import {
+	checkOrderAgreement,
+	optionalMemo,
+	requireUuid,
+	requireUuidV4,
+	sameAmount,
+} from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 import { orderMoneyFields, readOrderMoney, requireCountry } from './order.fields';
@@ -82,9 +88,8 @@ const properties: INodeProperties[] = [
 		name: 'memo',
 		type: 'string',
 		default: '',
-		required: true,
 		description:
-			'Payment reference, 5 to 140 characters. Without an Order ID, an order with the same address, amount, counterpart and memo is the same order: sent again it is found, not placed twice. To pay the same again on purpose, put what differs in the memo (an invoice number, a month).',
+			'Optional payment reference the counterpart sees, 5 to 140 characters; empty sends none. Without an Order ID, an order with the same address, amount, counterpart and memo is the same order: sent again it is found, not placed twice. To pay the same again on purpose, put what differs in the memo (an invoice number, a month).',
 	},
 	{
 		displayName: 'Additional Fields',
@@ -106,7 +111,7 @@ const properties: INodeProperties[] = [
 				type: 'string',
 				default: '',
 				description:
-					"A UUID of your own. Empty: derived from this workflow, node and the order (address, chain, amount, currency, counterpart, memo; not the message or signature), so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook, even signed anew) is found instead of placed twice. Give each order its own ID to place the same order twice on purpose.",
+					"A version 4 UUID of your own (the document's ID schema). Empty: derived from this workflow, node and the order (address, chain, amount, currency, counterpart, memo; not the message or signature), so the same order sent again (Retry On Fail, n8n's Retry, a re-delivered webhook, even signed anew) is found instead of placed twice. Give each order its own ID to place the same order twice on purpose.",
 			},
 		],
 	},
@@ -127,7 +132,7 @@ export const place: MoneriumOperation = {
 		const signature = requireText(this.getNodeParameter('signature', itemIndex, ''), 'Signature');
 		if (!signature.startsWith('0x'))
 			throw new FieldError('Signature', 'Signature must start with 0x');
-		const memo = requireMemo(this.getNodeParameter('memo', itemIndex, ''));
+		const memo = optionalMemo(this.getNodeParameter('memo', itemIndex, ''));
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const documentId = optionalText(additional.supportingDocumentId);
 		const supportingDocumentId = documentId
@@ -162,11 +167,11 @@ export const place: MoneriumOperation = {
 			currency: money.currency,
 			amount: money.amount,
 			counterpart: { identifier, details },
-			memo,
 		};
+		if (memo !== undefined) order.memo = memo;
 		if (supportingDocumentId) order.supportingDocumentId = supportingDocumentId;
 		const ownId = optionalText(additional.orderId);
-		const id = ownId ? requireUuid(ownId, 'Order ID') : context.deriveOrderId(order);
+		const id = ownId ? requireUuidV4(ownId, 'Order ID') : context.deriveOrderId(order);
 		const body: IDataObject = { id, ...order, message, signature };
 		return {
 			// Never resent blind: after an unknown outcome the order is looked up by its id first.

@@ -1,7 +1,7 @@
-import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { isValidWebhookSecret } from '../../../shared/standard-webhooks';
-import { FieldError, requireText } from '../../../shared/validation';
+import { describeValue, FieldError, requireText } from '../../../shared/validation';
 import { MONERIUM_EVENTS } from '../../events';
 import type { MoneriumOperation } from '../types';
 
@@ -36,7 +36,8 @@ const properties: INodeProperties[] = [
 			description: event.description,
 		})),
 		default: [],
-		required: true,
+		description:
+			'Events to subscribe to (types). The document lists no such field: leave empty to send none and let Monerium choose.',
 	},
 ];
 
@@ -48,7 +49,7 @@ export const create: MoneriumOperation = {
 	prepare(itemIndex) {
 		const url = requireText(this.getNodeParameter('url', itemIndex, ''), 'URL');
 		if (!/^https?:\/\/\S+$/.test(url))
-			throw new FieldError('URL', `URL must be an http(s) URL (got ${JSON.stringify(url)})`);
+			throw new FieldError('URL', `URL must be an http(s) URL (got ${describeValue(url)})`);
 		const secret = requireText(this.getNodeParameter('secret', itemIndex, ''), 'Secret');
 		if (!isValidWebhookSecret(secret)) {
 			throw new FieldError(
@@ -56,12 +57,13 @@ export const create: MoneriumOperation = {
 				'Secret must be whsec_ followed by base64 of 24 to 64 random bytes',
 			);
 		}
-		const types = this.getNodeParameter('types', itemIndex, []) as string[];
-		if (!Array.isArray(types) || types.length === 0)
-			throw new FieldError('Events', 'Choose at least one event');
+		const chosen = this.getNodeParameter('types', itemIndex, []);
+		const types = Array.isArray(chosen) ? (chosen as string[]) : [];
+		const body: IDataObject = { url, secret };
+		if (types.length > 0) body.types = types;
 		// The secret goes to Monerium only; it is never part of the output.
 		return {
-			request: { method: 'POST', path: '/webhooks', body: { url, secret, types } },
+			request: { method: 'POST', path: '/webhooks', body },
 			output: (body) => ({ url, types, subscribed: true, response: body }),
 		};
 	},

@@ -28,6 +28,8 @@ export const getBasicUserInfo: MomoOperation = {
 				path: `/collection/v1_0/accountholder/msisdn/${msisdn}/basicuserinfo`,
 				product: 'collection',
 				idempotent: true,
+				notFoundHint:
+					'MoMo knows no account holder with this MSISDN: check the number and its country code (digits only, e.g. 256772123456).',
 			},
 			present: (response) => ({ msisdn, ...response.body }),
 		};

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { readReferenceId } from '../fields';
+import { API_USER_HINT, readReferenceId } from '../fields';
 import type { MomoOperation } from '../types';
 import { requireSandbox } from './guard';
 
@@ -30,7 +30,11 @@ export const createApiKey: MomoOperation = {
 	),
 	prepare(itemIndex, context) {
 		requireSandbox(context.targetEnvironment);
-		const apiUser = readReferenceId(this.getNodeParameter('apiUser', itemIndex, ''), 'API User ID');
+		const apiUser = readReferenceId(
+			this.getNodeParameter('apiUser', itemIndex, ''),
+			'API User ID',
+			API_USER_HINT,
+		);
 		return {
 			// Every call makes a new key, so it is never sent twice.
 			request: { method: 'POST', path: `/v1_0/apiuser/${apiUser}/apikey`, idempotent: false },

@@ -50,7 +50,13 @@ export const createApiUser: MomoOperation = {
 			.replace(/^https?:\/\//i, '')
 			.replace(/\/.*$/, '');
 		const own = optionalText(options.apiUserId);
-		const apiUser = own ? readReferenceId(own, 'API User ID') : context.derivedReferenceId;
+		const apiUser = own
+			? readReferenceId(
+					own,
+					'API User ID',
+					'Use a UUID version 4 of your choice, or leave it empty to derive one.',
+				)
+			: context.derivedReferenceId;
 		return {
 			request: {
 				method: 'POST',

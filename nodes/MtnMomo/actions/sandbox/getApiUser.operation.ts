@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { readReferenceId } from '../fields';
+import { API_USER_HINT, readReferenceId } from '../fields';
 import type { MomoOperation } from '../types';
 import { apiUserField } from './createApiKey.operation';
 import { requireSandbox } from './guard';
@@ -12,7 +12,11 @@ export const getApiUser: MomoOperation = {
 	),
 	prepare(itemIndex, context) {
 		requireSandbox(context.targetEnvironment);
-		const apiUser = readReferenceId(this.getNodeParameter('apiUser', itemIndex, ''), 'API User ID');
+		const apiUser = readReferenceId(
+			this.getNodeParameter('apiUser', itemIndex, ''),
+			'API User ID',
+			API_USER_HINT,
+		);
 		return {
 			request: { method: 'GET', path: `/v1_0/apiuser/${apiUser}`, idempotent: true },
 			present: (response) => ({ apiUser, ...response.body }),

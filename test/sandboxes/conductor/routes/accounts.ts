@@ -16,6 +16,7 @@ export const accountRoutes: RouteDef[] = [
 		method: 'POST',
 		pattern: `${API_PREFIX}/accounts/enquiry`,
 		requiresRetailer: true,
+		bareSample: true,
 		prepare(request) {
 			const body = bodyObject(request.body);
 			onlyFields(body, ['biller_code', 'identifier', 'reference']);

@@ -2,6 +2,7 @@
 import { findCategory, SEED_CATALOG, type SeedCategory } from '../catalog-seed';
 import { ConductorError } from '../errors';
 import { API_PREFIX, type RouteDef } from '../router';
+import type { ConductorSandboxOptions } from '../types';
 
 /** Levels below the cut are listed as stubs (code, name, description) without products. */
 function render(category: SeedCategory, depth: number): unknown {
@@ -18,28 +19,39 @@ function render(category: SeedCategory, depth: number): unknown {
 	};
 }
 
-function parseDepth(value: string | undefined): number {
+function parseDepth(value: string | undefined, maxDepth: number): number {
 	if (value === undefined) return 1;
-	if (!/^[1-9]\d{0,2}$/.test(value)) throw new ConductorError('INVALID_DEPTH');
+	if (!/^[1-9]\d{0,2}$/.test(value) || Number(value) > maxDepth) {
+		throw new ConductorError('INVALID_DEPTH');
+	}
 	return Number(value);
 }
 
-export const catalogRoutes: RouteDef[] = [
-	{
-		method: 'GET',
-		pattern: `${API_PREFIX}/catalogs`,
-		prepare(request) {
-			const depth = parseDepth(request.query.depth);
-			const code = request.query.category_code;
-			const category = code === undefined ? undefined : findCategory(code);
-			if (code !== undefined && !category) throw new ConductorError('INVALID_CATEGORY');
-			return () => ({
-				status: 200,
-				detail: 'Catalog retrieved',
-				data: category
-					? render(category, depth)
-					: { categories: SEED_CATALOG.map((top) => render(top, depth)) },
-			});
+/** The catalog route; `maxDepth` and `catalogAt` play providers that read the document differently. */
+export function catalogRoutesFor(options: ConductorSandboxOptions = {}): RouteDef[] {
+	const maxDepth = options.maxDepth ?? Number.POSITIVE_INFINITY;
+	return [
+		{
+			method: 'GET',
+			pattern: `${API_PREFIX}/catalogs`,
+			prepare(request) {
+				const depth = parseDepth(request.query.depth, maxDepth);
+				const code = request.query.category_code;
+				const category = code === undefined ? undefined : findCategory(code);
+				if (code !== undefined && !category) throw new ConductorError('INVALID_CATEGORY');
+				return () => {
+					const rendered = category ? render(category, depth) : undefined;
+					return {
+						status: 200,
+						detail: 'Catalog retrieved',
+						data: !rendered
+							? { categories: SEED_CATALOG.map((top) => render(top, depth)) }
+							: options.catalogAt === 'data.category'
+								? { category: rendered }
+								: rendered,
+					};
+				};
+			},
 		},
-	},
-];
+	];
+}

@@ -36,11 +36,14 @@ export function getRecord(find: Find, request: RouteRequest): Execute {
 	});
 }
 
-/** Body { payment_method (required), meta_data? }. */
+/**
+ * Body { payment_method?, meta_data? }: the document's Complete schema does not mark
+ * payment_method required (a transaction created with one may already carry it).
+ */
 export function completeRecord(state: ConductorState, find: Find, request: RouteRequest): Execute {
 	const body = bodyObject(request.body);
 	onlyFields(body, ['payment_method', 'meta_data']);
-	const paymentMethod = parsePaymentMethod(body.payment_method, true) as string;
+	const paymentMethod = parsePaymentMethod(body.payment_method, false);
 	const metaData = parseMetaData(body.meta_data);
 	return () => {
 		const record = found(find, request.params.id);
