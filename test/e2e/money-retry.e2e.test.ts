@@ -13,11 +13,14 @@ import { sharedPack } from './lib/setup';
 import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 import {
 	CONDUCTOR_OPERATIONS,
+	MEMENTO_OPERATIONS,
 	MOMENTO_OPERATIONS,
 	MOMO_OPERATIONS,
 	MONERIUM_OPERATIONS,
 	type MoneyOperation,
 } from './money/operations';
+import { startMementoSandbox } from '../sandboxes/memento';
+import { startMomoSandbox } from '../sandboxes/mtn-momo';
 import { provider, type RunningSandbox } from './providers';
 
 const OWNER = {
@@ -30,6 +33,7 @@ const OWNER = {
 const OPERATIONS = [
 	...CONDUCTOR_OPERATIONS,
 	...MOMENTO_OPERATIONS,
+	...MEMENTO_OPERATIONS,
 	...MONERIUM_OPERATIONS,
 	...MOMO_OPERATIONS,
 ] as MoneyOperation[];
@@ -82,13 +86,25 @@ function workflowOf(operation: MoneyOperation): Record<string, unknown> {
 	};
 }
 
+/**
+ * Where a document is silent about repeats, the sandbox plays the reading that is worst for money:
+ * Memento ignores Idempotency-Key, MoMo accepts a repeated X-Reference-Id as a new payment (Momento
+ * and Monerium do not deduplicate by default).
+ */
+async function startSandbox(id: string): Promise<RunningSandbox> {
+	if (id === 'memento') return await startMementoSandbox({ idempotency: 'ignore' });
+	if (id === 'momo')
+		return await startMomoSandbox({ repeatedReference: 'accept', settleAfterMs: 1500 });
+	return await provider(id).startSandbox(0);
+}
+
 describe("every money move, n8n's Retry of a failed execution and re-delivered webhooks (n8n 2.41)", () => {
 	let n8n: N8n;
 	const sandboxes = new Map<string, RunningSandbox>();
 
 	beforeAll(async () => {
 		const providerIds = [...new Set(OPERATIONS.map((operation) => operation.provider))];
-		for (const id of providerIds) sandboxes.set(id, await provider(id).startSandbox(0));
+		for (const id of providerIds) sandboxes.set(id, await startSandbox(id));
 		n8n = await N8n.create({ runtime: readRuntime(), pack: sharedPack(), label: 'money-retry' });
 		await n8n.importCredentials(
 			providerIds.flatMap((id) => provider(id).credentials(sandboxes.get(id)!)),

@@ -4,11 +4,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ConductorSandbox } from '../../sandboxes/conductor';
+import type { MementoSandbox } from '../../sandboxes/memento';
 import type { MomentoSandbox } from '../../sandboxes/momento';
 import { MONERIUM_SEED, type MoneriumSandbox } from '../../sandboxes/monerium';
 import type { MomoSandbox } from '../../sandboxes/mtn-momo';
 import {
 	CONDUCTOR_CREDENTIAL_ID,
+	MEMENTO_CREDENTIAL_ID,
 	MOMENTO_CREDENTIAL_ID,
 	MOMO_CREDENTIAL_ID,
 	MONERIUM_CREDENTIAL_ID,
@@ -275,7 +277,7 @@ export const MOMENTO_OPERATIONS: Array<MoneyOperation<MomentoSandbox>> = (
 		operation: 'create',
 		...fields,
 		email: momentoEmail,
-		options: { callbackUrl: 'https://example.com/momento/callbacks' },
+		callbackUrl: 'https://example.com/momento/callbacks',
 	},
 	item: async (_sandbox: MomentoSandbox, tag: string, index: number) => ({
 		marker: `${tag}-${index + 1}`,
@@ -345,5 +347,51 @@ export const MONERIUM_OPERATIONS: Array<MoneyOperation<MoneriumSandbox & Running
 				.orders()
 				.map((order) => String(order.memo))
 				.filter((memo) => memo.startsWith(`${tag}-`)),
+	},
+];
+
+/** The sandbox's verified card (test/integration/memento). */
+const MEMENTO_CARD_UUID = '5f0c7c6e-1111-4a1b-9c1d-000000000001';
+
+const mementoCredential = {
+	mementoPaymentsApi: { id: MEMENTO_CREDENTIAL_ID, name: 'Memento Payments sandbox' },
+};
+
+export const MEMENTO_OPERATIONS: Array<MoneyOperation<MementoSandbox>> = [
+	{
+		id: 'memento-payment-create',
+		provider: 'memento',
+		nodeType: 'mementoPayments',
+		credential: mementoCredential,
+		parameters: {
+			resource: 'payment',
+			operation: 'create',
+			recipientType: 'user',
+			recipientUserUuid: 'd6edcdba-f3f1-4249-96bc-bb977fde27fb',
+			amount: '12.50',
+			currency: 'GBP',
+			paymentSourceUuid: MEMENTO_CARD_UUID,
+			// The description carries the marker: it is part of the payment Memento keeps.
+			additionalFields: { description: '={{ $json.marker }}' },
+		},
+		item: async (_sandbox, tag, index) => ({ marker: `${tag}-${index + 1}` }),
+		failItem: (sandbox, marker) => {
+			const fault = breakable();
+			sandbox.injectFault({
+				kind: 'status',
+				status: 500,
+				method: 'POST',
+				path: /^\/v1\/payments$/,
+				times: 1000,
+				when: (request) =>
+					fault.broken() &&
+					(request.body as { description?: string } | undefined)?.description === marker,
+			});
+			return fault.fix;
+		},
+		moves: (sandbox, tag) =>
+			sandbox.state.payments
+				.map((payment) => String(payment.description))
+				.filter((description) => description.startsWith(`${tag}-`)),
 	},
 ];

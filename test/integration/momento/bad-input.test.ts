@@ -57,7 +57,7 @@ const cases: BadInputCase[] = [
 	},
 	{
 		label: 'a callback URL that is not http(s)',
-		parameters: depositParameters({ options: { callbackUrl: 'javascript:alert(1)' } }),
+		parameters: depositParameters({ callbackUrl: 'javascript:alert(1)' }),
 		field: /Callback URL/,
 	},
 ];

@@ -179,10 +179,12 @@ describe('Momento: each order is created exactly once, even where Momento does n
 		const orderID = String(first.json('Deposit')[0].orderID);
 		// 150 newer orders of other customers push the first one to the second page (100 per page).
 		for (let index = 0; index < 150; index++) {
+			// As the document sends it: the amount as a JSON number, with a callback_url.
 			const raw = JSON.stringify({
-				amount: '10.00',
+				amount: 10,
 				orderID: `other-${index}`,
 				currency: 'DOP',
+				callback_url: 'https://example.com/other-callback',
 				request: { email: 'other@example.com', id_number: '00200000002' },
 			});
 			await fetch(`${sandbox().baseUrl}${DEPOSITS}`, {

@@ -37,7 +37,8 @@ describe('Momento: Validate Only and spending limits', () => {
 			amount: '500.00',
 			orderID,
 			currency: 'DOP',
-			callback_url: 'https://example.com/momento-callback',
+			// As sent, with the order's callback token, which is shown masked.
+			callback_url: 'https://example.com/momento-callback?token=***',
 			request: { email: 'cliente@example.com', id_number: '00100000001' },
 		};
 		expect(outputs[0]).toEqual({

@@ -223,7 +223,7 @@ describe('Momento Trigger: status callbacks, confirmed with the API', () => {
 			nodes: [
 				momentoNode(
 					'Deposit',
-					depositParameters({ options: { orderId: 'DEP-SIGNED', callbackUrl: bridgeUrl } }),
+					depositParameters({ callbackUrl: bridgeUrl, options: { orderId: 'DEP-SIGNED' } }),
 				),
 			],
 		});

@@ -326,7 +326,7 @@ describe('MTN MoMo callbacks from a MoMo that drops the callback query (a readin
 	});
 	afterAll(async () => await receiver.close());
 
-	it('the callback arrives without referenceId and the trigger answers 400, starting nothing (the README says so)', async () => {
+	it('the callback arrives without referenceId or token and the trigger answers 401, starting nothing (the README says so)', async () => {
 		const pay = await run({
 			items: [{ externalId: 'order-drop', msisdn: TEST_MSISDNS.success }],
 			nodes: [
@@ -349,7 +349,8 @@ describe('MTN MoMo callbacks from a MoMo that drops the callback query (a readin
 			credentials: [momoCredential(sandbox())],
 			request: asWebhookRequest(callback),
 		});
-		expect(outcome.statusCode).toBe(400);
+		// The callback token travels in the same query: without it the trigger refuses first.
+		expect(outcome.statusCode).toBe(401);
 		expect(outcome.emitted).toBeUndefined();
 	});
 });

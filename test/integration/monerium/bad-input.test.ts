@@ -45,7 +45,8 @@ const orderCase = (label: string, id: string): BadInputCase => ({
 const cases: BadInputCase[] = [
 	amountCase('an empty amount', ''),
 	amountCase('a negative amount', '-100.50'),
-	amountCase('a zero amount', '0', /greater than zero/),
+	// Zero is allowed: the document's schema says non-negative (issue 19).
+	amountCase('a leading plus sign', '+100.50'),
 	amountCase('an exponent', '1e2'),
 	amountCase('too many decimals', '100.505', /decimals/),
 	amountCase('a comma decimal', '100,50'),

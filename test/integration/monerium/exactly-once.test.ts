@@ -4,12 +4,15 @@ import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
 import { moneriumNode, placeParameters, SEED, useMoneriumSandbox } from './monerium.fixture';
 
 /** Ten orders with their own memo; `signatureOfRow6` lets Monerium refuse row 6. */
-function rows(signatureOfRow6: string): IDataObject[] {
+/** Ten orders; row 6 pays from `addressOfRow6` (one the profile never linked is refused by Monerium). */
+function rows(addressOfRow6: string): IDataObject[] {
 	return Array.from({ length: 10 }, (_, index) => ({
 		n: index + 1,
-		signature: index === 5 ? signatureOfRow6 : '0xdeadbeef',
+		address: index === 5 ? addressOfRow6 : SEED.address,
 	}));
 }
+
+const UNLINKED_ADDRESS = `0x${'1'.repeat(40)}`;
 
 /**
  * The sandbox runs in its default mode: a repeated order id places another order, since the
@@ -20,7 +23,10 @@ describe('Monerium: each order is placed exactly once, even where Monerium does 
 	const place = (extra = {}, overrides: IDataObject = {}) =>
 		moneriumNode('Place', placeParameters(overrides), extra);
 	const batch = (extra = {}) =>
-		place(extra, { memo: '=Invoice {{ $json.n }} of 2024', signature: '={{ $json.signature }}' });
+		place(extra, {
+			memo: '=Invoice {{ $json.n }} of 2024',
+			address: { __rl: true, mode: 'id', value: '={{ $json.address }}' },
+		});
 	const orderTrail = () =>
 		sandbox()
 			.requests.filter((r) => r.path.startsWith('/orders'))
@@ -73,14 +79,14 @@ describe('Monerium: each order is placed exactly once, even where Monerium does 
 	});
 
 	it('a 10-order batch fails at row 6 on a Monerium refusal; fixed and run again as a new execution: exactly 10 orders', async () => {
-		const first = await run({ items: rows('0xnothex'), nodes: [batch()] });
-		expect(first.error?.message).toMatch(/422.*signature/);
+		const first = await run({ items: rows(UNLINKED_ADDRESS), nodes: [batch()] });
+		expect(first.error?.message).toMatch(/422.*address/);
 		// Rows 1-5 were placed; rows after 6 already in flight (Parallel Requests) may have been too.
 		const placedBefore = sandbox().orders().length;
 		expect(placedBefore).toBeGreaterThanOrEqual(5);
 
 		const retry = await run({
-			items: rows('0xdeadbeef'),
+			items: rows(SEED.address),
 			nodes: [batch()],
 			journal: first.journal,
 			executionId: 'retry-of-failed-execution',
@@ -96,9 +102,9 @@ describe('Monerium: each order is placed exactly once, even where Monerium does 
 	});
 
 	it('the same 10-order batch delivered twice (a re-delivered webhook) places 10 orders', async () => {
-		const first = await run({ items: rows('0xdeadbeef'), nodes: [batch()] });
+		const first = await run({ items: rows(SEED.address), nodes: [batch()] });
 		const again = await run({
-			items: rows('0xdeadbeef'),
+			items: rows(SEED.address),
 			nodes: [batch()],
 			journal: first.journal,
 		});
