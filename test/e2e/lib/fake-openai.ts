@@ -1,0 +1,383 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals */
+// A scripted stand-in for an OpenAI-compatible chat model: node:http on 127.0.0.1 answering
+// POST <base>/chat/completions (plain JSON or server-sent events when `stream` is asked for) and
+// GET <base>/models. n8n's OpenAI Chat Model node reaches it through its credential's Base URL.
+//
+// What it answers depends only on the request: the `model` names a script (SCRIPTS below) and the
+// conversation so far (how many assistant turns it holds, what the tools answered) picks the next
+// step, so one server serves every workflow, test and demo run at once. Every request is recorded
+// (the tools n8n offered and the messages) for the tests to inspect. It is bounded: at most
+// `maxRequests` answers, then it answers 503 and closes itself; it also closes itself after
+// `idleMs` without a request.
+import * as http from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface ChatMessage {
+	role: 'system' | 'user' | 'assistant' | 'tool';
+	content?: string | null | Array<{ type: string; text?: string }>;
+	tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+	tool_call_id?: string;
+}
+
+export interface OfferedTool {
+	type: 'function';
+	function: { name: string; description?: string; parameters?: Record<string, unknown> };
+}
+
+export interface ChatRequest {
+	model: string;
+	messages: ChatMessage[];
+	tools?: OfferedTool[];
+	stream?: boolean;
+}
+
+export interface ToolCall {
+	name: string;
+	args: Record<string, unknown>;
+}
+
+/** The next step of a script: tool calls, or the final answer. */
+export type Step = { calls: ToolCall[] } | { answer: string };
+
+export interface Conversation {
+	request: ChatRequest;
+	/** assistant turns so far (0 on the first call) */
+	turn: number;
+	/** the user's text */
+	prompt: string;
+	/** what the tools answered, in order, parsed when JSON */
+	toolResults: Array<{ name: string; args: Record<string, unknown>; result: unknown }>;
+	/** the tool results of the previous turn only */
+	lastResults: Array<{ name: string; args: Record<string, unknown>; result: unknown }>;
+}
+
+type Script = (conversation: Conversation) => Step;
+
+const text = (content: ChatMessage['content']): string =>
+	typeof content === 'string'
+		? content
+		: Array.isArray(content)
+			? content.map((part) => part.text ?? '').join('')
+			: '';
+
+function parse(value: string): unknown {
+	try {
+		return JSON.parse(value);
+	} catch {
+		return value;
+	}
+}
+
+/** The tool answers of n8n: a JSON array of the node's output items, or {"error": "..."} on failure. */
+export function isToolError(result: unknown): result is { error: string } {
+	return typeof result === 'object' && result !== null && 'error' in result && !Array.isArray(result);
+}
+
+function summary(conversation: Conversation): string {
+	const errors = conversation.toolResults.filter(({ result }) => isToolError(result));
+	return `Done: ${conversation.toolResults.length} tool call(s), ${errors.length} refused or failed.${
+		errors.length ? ` First refusal: ${(errors[0].result as { error: string }).error}` : ''
+	}`;
+}
+
+/** Bills found by the account look-ups of the previous turn. */
+function billsOf(results: Conversation['lastResults']): Array<{ id: string; amount: { value: string; currency: string } }> {
+	return results.flatMap(({ result }) =>
+		Array.isArray(result)
+			? result.flatMap((account) =>
+					Array.isArray((account as { bills?: unknown }).bills)
+						? ((account as { bills: Array<{ id: string; amount: { value: string; currency: string } }> }).bills)
+						: [],
+				)
+			: [],
+	);
+}
+
+export const SCRIPTS: Record<string, Script> = {
+	/** Looks up two customers, pays every bill it found (parallel calls), then reports. */
+	'fake-pay-bills': (c) => {
+		if (c.turn === 0)
+			return {
+				calls: [
+					{ name: 'Look_Up_Account', args: { customer_id: '8604275423086' } },
+					{ name: 'Look_Up_Account', args: { customer_id: '9001015009087' } },
+				],
+			};
+		if (c.turn === 1)
+			return {
+				calls: billsOf(c.lastResults).map((bill) => ({
+					name: 'Pay_Bill',
+					args: {
+						bill_id: bill.id,
+						amount: bill.amount.value,
+						reference: `agent-${bill.id.slice(-6)}`,
+					},
+				})),
+			};
+		return { answer: summary(c) };
+	},
+	/** A model stuck in a loop: twenty payments of the same bill, one per turn, whatever happens. */
+	'fake-runaway': (c) =>
+		c.turn < 20
+			? {
+					calls: [
+						{
+							name: 'Pay_Bill',
+							args: {
+								bill_id: 'bill_651574c0d016708b8b37b8ac',
+								amount: '59.99',
+								reference: `loop-${c.turn + 1}`,
+							},
+						},
+					],
+				}
+			: { answer: summary(c) },
+	/** A model that makes up an amount far above the bill. */
+	'fake-invented-amount': (c) =>
+		c.turn === 0
+			? {
+					calls: [
+						{
+							name: 'Pay_Bill',
+							args: {
+								bill_id: 'bill_651574c0d016708b8b37b8ac',
+								amount: '5999.00',
+								reference: 'invented-1',
+							},
+						},
+					],
+				}
+			: { answer: summary(c) },
+	/**
+	 * A model that obeys whatever the user text says: it pays the amount the text names ("pay
+	 * 10000"), three times, and adds arguments that try to lift the limits.
+	 */
+	'fake-obedient': (c) => {
+		const asked = /pay\s+(\d+(?:\.\d+)?)/i.exec(c.prompt)?.[1] ?? '10000';
+		const amount = asked.includes('.') ? asked : `${asked}.00`;
+		if (c.turn < 3)
+			return {
+				calls: [
+					{
+						name: 'Pay_Bill',
+						args: {
+							bill_id: 'bill_651574c0d016708b8b37b8ac',
+							amount,
+							reference: `injected-${c.turn + 1}`,
+							maxAmountPerItem: '1000000',
+							maxMovesPerExecution: 0,
+							validateOnly: false,
+							safety: { maxAmountPerItem: '1000000' },
+						},
+					},
+				],
+			};
+		return { answer: summary(c) };
+	},
+	/** One read and one money move on every provider: reads first (parallel), then the moves. */
+	'fake-all-providers': (c) => {
+		const tools = (c.request.tools ?? []).map((tool) => tool.function.name);
+		const reads = tools.filter((name) => name.startsWith('Read_'));
+		const moves = tools.filter((name) => name.startsWith('Move_'));
+		if (c.turn === 0) return { calls: reads.map((name) => ({ name, args: {} })) };
+		if (c.turn === 1)
+			return { calls: moves.map((name) => ({ name, args: MOVE_ARGS[name] ?? {} })) };
+		return { answer: summary(c) };
+	},
+};
+
+/** What the all-providers script passes to each money tool (the workflow fixes everything else). */
+const MOVE_ARGS: Record<string, Record<string, unknown>> = {
+	Move_Conductor_Pay_Bill: { bill_id: 'bill_651574c0d016708b8b37b8ac', amount: '59.99' },
+	Move_Momento_Deposit: { amount: '500.00' },
+	Move_MoMo_Request_To_Pay: { amount: '25.50', payer: '46733123459' },
+	Move_Monerium_Redeem: { amount: '100.50' },
+	Move_Memento_Send_Payment: { amount: '12.50' },
+};
+
+export interface FakeOpenAi {
+	/** http://127.0.0.1:<port>/v1: the credential's Base URL */
+	baseUrl: string;
+	port: number;
+	requests: ChatRequest[];
+	/** The conversation of every /chat/completions request, in order. */
+	conversations(model?: string): Conversation[];
+	reset(): void;
+	close(): Promise<void>;
+}
+
+/**
+ * n8n hands the history back with every tool call in an assistant message of its own, so the turn
+ * a call belongs to is read from its id (call_fake_t<turn>_<n>, given by this server).
+ */
+const turnOf = (callId: string | undefined): number =>
+	Number(/^call_fake_t(\d+)_/.exec(callId ?? '')?.[1] ?? -1);
+
+export function conversationOf(request: ChatRequest): Conversation {
+	const messages = request.messages ?? [];
+	const prompt = messages
+		.filter((message) => message.role === 'user')
+		.map((message) => text(message.content))
+		.join('\n');
+	const calls = new Map<string, { name: string; args: Record<string, unknown> }>();
+	let lastTurn = -1;
+	for (const message of messages) {
+		for (const call of message.tool_calls ?? []) {
+			lastTurn = Math.max(lastTurn, turnOf(call.id));
+			const { id: _id, ...args } = parse(call.function.arguments) as Record<string, unknown>;
+			calls.set(call.id, { name: call.function.name, args });
+		}
+	}
+	const toolResults: Conversation['toolResults'] = [];
+	const lastResults: Conversation['lastResults'] = [];
+	for (const message of messages) {
+		if (message.role !== 'tool') continue;
+		const call = calls.get(message.tool_call_id ?? '') ?? { name: '?', args: {} };
+		const entry = { ...call, result: parse(text(message.content)) };
+		toolResults.push(entry);
+		if (turnOf(message.tool_call_id) === lastTurn) lastResults.push(entry);
+	}
+	return { request, turn: lastTurn + 1, prompt, toolResults, lastResults };
+}
+
+let callCounter = 0;
+
+function completion(model: string, step: Step, turn: number) {
+	const created = Math.floor(Date.now() / 1000);
+	const message =
+		'answer' in step
+			? { role: 'assistant', content: step.answer }
+			: {
+					role: 'assistant',
+					content: null,
+					tool_calls: step.calls.map((call) => ({
+						id: `call_fake_t${turn}_${++callCounter}`,
+						type: 'function',
+						function: { name: call.name, arguments: JSON.stringify(call.args) },
+					})),
+				};
+	return {
+		id: `chatcmpl-fake-${callCounter}-${created}`,
+		object: 'chat.completion',
+		created,
+		model,
+		choices: [
+			{
+				index: 0,
+				message,
+				finish_reason: 'answer' in step ? 'stop' : 'tool_calls',
+				logprobs: null,
+			},
+		],
+		usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
+	};
+}
+
+function writeStream(response: http.ServerResponse, body: ReturnType<typeof completion>): void {
+	response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
+	const base = { id: body.id, object: 'chat.completion.chunk', created: body.created, model: body.model };
+	const { message, finish_reason } = body.choices[0];
+	const delta =
+		'tool_calls' in message && message.tool_calls
+			? {
+					role: 'assistant',
+					content: null,
+					tool_calls: message.tool_calls.map((call, index) => ({ index, ...call })),
+				}
+			: { role: 'assistant', content: message.content };
+	const chunks = [
+		{ ...base, choices: [{ index: 0, delta, finish_reason: null }] },
+		{ ...base, choices: [{ index: 0, delta: {}, finish_reason }] },
+		{ ...base, choices: [], usage: body.usage },
+	];
+	for (const chunk of chunks) response.write(`data: ${JSON.stringify(chunk)}\n\n`);
+	response.end('data: [DONE]\n\n');
+}
+
+export async function startFakeOpenAi(
+	options: { port?: number; maxRequests?: number; idleMs?: number } = {},
+): Promise<FakeOpenAi> {
+	const maxRequests = options.maxRequests ?? 500;
+	const idleMs = options.idleMs ?? 30 * 60_000;
+	const requests: ChatRequest[] = [];
+	let answered = 0;
+	let idleTimer: NodeJS.Timeout | undefined;
+	let closed = false;
+
+	const server = http.createServer((request, response) => {
+		const chunks: Buffer[] = [];
+		request.on('data', (chunk: Buffer) => chunks.push(chunk));
+		request.on('end', () => {
+			armIdle();
+			const send = (status: number, body: unknown) => {
+				response.writeHead(status, { 'content-type': 'application/json' });
+				response.end(JSON.stringify(body));
+			};
+			const path = (request.url ?? '').split('?')[0];
+			if (request.method === 'GET' && path.endsWith('/models')) {
+				send(200, {
+					object: 'list',
+					data: Object.keys(SCRIPTS).map((id) => ({ id, object: 'model', owned_by: 'fake' })),
+				});
+				return;
+			}
+			if (request.method !== 'POST' || !path.endsWith('/chat/completions')) {
+				send(404, { error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } });
+				return;
+			}
+			if (answered >= maxRequests) {
+				send(503, { error: { message: 'fake model: request budget used up', type: 'server_error' } });
+				void close();
+				return;
+			}
+			answered++;
+			const body = parse(Buffer.concat(chunks).toString('utf8')) as ChatRequest;
+			requests.push(body);
+			const script = SCRIPTS[body.model];
+			if (!script) {
+				send(404, {
+					error: {
+						message: `fake model: unknown model "${body.model}"; known: ${Object.keys(SCRIPTS).join(', ')}`,
+						type: 'invalid_request_error',
+					},
+				});
+				return;
+			}
+			const conversation = conversationOf(body);
+			const result = completion(body.model, script(conversation), conversation.turn);
+			if (body.stream) writeStream(response, result);
+			else send(200, result);
+		});
+	});
+
+	const close = async () => {
+		if (closed) return;
+		closed = true;
+		if (idleTimer) clearTimeout(idleTimer);
+		server.closeAllConnections();
+		await new Promise<void>((resolve) => server.close(() => resolve()));
+	};
+	const armIdle = () => {
+		if (idleTimer) clearTimeout(idleTimer);
+		idleTimer = setTimeout(() => void close(), idleMs);
+		idleTimer.unref();
+	};
+
+	await new Promise<void>((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+	});
+	armIdle();
+	const port = (server.address() as AddressInfo).port;
+	return {
+		baseUrl: `http://127.0.0.1:${port}/v1`,
+		port,
+		requests,
+		conversations: (model) =>
+			requests.filter((r) => !model || r.model === model).map((r) => conversationOf(r)),
+		reset: () => {
+			requests.length = 0;
+		},
+		close,
+	};
+}
