@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executeAction } from '../shared/agent-tool';
 import { resources } from './actions';
 import { router } from './actions/router';
 import { getWithdrawalBanks } from './methods/loadOptions';
@@ -46,6 +47,6 @@ export class Momento implements INodeType {
 	methods = { loadOptions: { getWithdrawalBanks } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeAction(this, router);
 	}
 }

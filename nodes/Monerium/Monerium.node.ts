@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executeAction } from '../shared/agent-tool';
 import { resources } from './actions';
 import { router } from './actions/router';
 import { listSearch, loadOptions } from './methods';
@@ -61,6 +62,6 @@ export class Monerium implements INodeType {
 	methods = { loadOptions, listSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeAction(this, router);
 	}
 }

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executeAction } from '../shared/agent-tool';
 import { resources } from './actions';
 import { router } from './actions/router';
 
@@ -54,6 +55,6 @@ export class MtnMomo implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeAction(this, router);
 	}
 }

@@ -68,15 +68,26 @@ function parse(value: string): unknown {
 	}
 }
 
-/** The tool answers of n8n: a JSON array of the node's output items, or {"error": "..."} on failure. */
-export function isToolError(result: unknown): result is { error: string } {
-	return typeof result === 'object' && result !== null && 'error' in result && !Array.isArray(result);
+/**
+ * What n8n 2.41 hands back for a tool call: a JSON array of the node's output items; for a failed
+ * tool run, [{"error": "<message>"}].
+ */
+export function toolError(result: unknown): string | undefined {
+	const first: unknown = Array.isArray(result) ? result[0] : result;
+	const error = (first as { error?: unknown } | null)?.error;
+	return typeof error === 'string' && (!Array.isArray(result) || result.length === 1)
+		? error
+		: undefined;
+}
+
+export function isToolError(result: unknown): boolean {
+	return toolError(result) !== undefined;
 }
 
 function summary(conversation: Conversation): string {
-	const errors = conversation.toolResults.filter(({ result }) => isToolError(result));
+	const errors = conversation.toolResults.flatMap(({ result }) => toolError(result) ?? []);
 	return `Done: ${conversation.toolResults.length} tool call(s), ${errors.length} refused or failed.${
-		errors.length ? ` First refusal: ${(errors[0].result as { error: string }).error}` : ''
+		errors.length ? ` First refusal: ${errors[0]}` : ''
 	}`;
 }
 
