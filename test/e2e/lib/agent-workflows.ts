@@ -47,7 +47,8 @@ export function variantOf(example: Json, options: VariantOptions): Json {
 	if (options.prompt !== undefined) agent.text = options.prompt;
 	if (options.maxIterations !== undefined) agent.options.maxIterations = options.maxIterations;
 	if (options.payBill) Object.assign(node('Pay Bill').parameters, options.payBill);
-	if (options.webhookPath) Object.assign(node('Start'), webhookTrigger(options.id, options.webhookPath));
+	if (options.webhookPath)
+		Object.assign(node('Start'), webhookTrigger(options.id, options.webhookPath));
 	return workflow;
 }
 
@@ -74,7 +75,10 @@ function tool(
 	parameters: Json,
 ): WorkflowNode {
 	return {
-		id: `allprov-${name.toLowerCase().replace(/[^a-z]/g, '').slice(-20)}`,
+		id: `allprov-${name
+			.toLowerCase()
+			.replace(/[^a-z]/g, '')
+			.slice(-20)}`,
 		name,
 		type: `${PACK}.${nodeName}Tool`,
 		typeVersion: 1,

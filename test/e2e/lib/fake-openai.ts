@@ -15,7 +15,11 @@ import type { AddressInfo } from 'node:net';
 export interface ChatMessage {
 	role: 'system' | 'user' | 'assistant' | 'tool';
 	content?: string | null | Array<{ type: string; text?: string }>;
-	tool_calls?: Array<{ id: string; type: 'function'; function: { name: string; arguments: string } }>;
+	tool_calls?: Array<{
+		id: string;
+		type: 'function';
+		function: { name: string; arguments: string };
+	}>;
 	tool_call_id?: string;
 }
 
@@ -92,12 +96,18 @@ function summary(conversation: Conversation): string {
 }
 
 /** Bills found by the account look-ups of the previous turn. */
-function billsOf(results: Conversation['lastResults']): Array<{ id: string; amount: { value: string; currency: string } }> {
+function billsOf(
+	results: Conversation['lastResults'],
+): Array<{ id: string; amount: { value: string; currency: string } }> {
 	return results.flatMap(({ result }) =>
 		Array.isArray(result)
 			? result.flatMap((account) =>
 					Array.isArray((account as { bills?: unknown }).bills)
-						? ((account as { bills: Array<{ id: string; amount: { value: string; currency: string } }> }).bills)
+						? (
+								account as {
+									bills: Array<{ id: string; amount: { value: string; currency: string } }>;
+								}
+							).bills
 						: [],
 				)
 			: [],
@@ -235,7 +245,9 @@ export function conversationOf(request: ChatRequest): Conversation {
 	for (const message of messages) {
 		for (const call of message.tool_calls ?? []) {
 			lastTurn = Math.max(lastTurn, turnOf(call.id));
-			const { id: _id, ...args } = parse(call.function.arguments) as Record<string, unknown>;
+			// n8n adds the call's id to the arguments it hands back
+			const args = parse(call.function.arguments) as Record<string, unknown>;
+			delete args.id;
 			calls.set(call.id, { name: call.function.name, args });
 		}
 	}
@@ -286,7 +298,12 @@ function completion(model: string, step: Step, turn: number) {
 
 function writeStream(response: http.ServerResponse, body: ReturnType<typeof completion>): void {
 	response.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
-	const base = { id: body.id, object: 'chat.completion.chunk', created: body.created, model: body.model };
+	const base = {
+		id: body.id,
+		object: 'chat.completion.chunk',
+		created: body.created,
+		model: body.model,
+	};
 	const { message, finish_reason } = body.choices[0];
 	const delta =
 		'tool_calls' in message && message.tool_calls
@@ -333,11 +350,15 @@ export async function startFakeOpenAi(
 				return;
 			}
 			if (request.method !== 'POST' || !path.endsWith('/chat/completions')) {
-				send(404, { error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' } });
+				send(404, {
+					error: { message: `no route ${request.method} ${path}`, type: 'invalid_request_error' },
+				});
 				return;
 			}
 			if (answered >= maxRequests) {
-				send(503, { error: { message: 'fake model: request budget used up', type: 'server_error' } });
+				send(503, {
+					error: { message: 'fake model: request budget used up', type: 'server_error' },
+				});
 				void close();
 				return;
 			}
