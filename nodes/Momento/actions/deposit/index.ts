@@ -10,9 +10,9 @@ export const deposit = defineResource<MomentoOperation>(
 			name: 'Create',
 			value: 'create',
 			action:
-				'Create a deposit order (the customer pays in the amount, a decimal string in DOP or USD; this node cannot undo an order)',
+				'Create a deposit order (the customer pays in the amount, a decimal string in DOP or USD; an order cannot be undone with this node)',
 			description:
-				'Create an order for a customer to deposit money. The amount is a decimal string (e.g. 500.00) in DOP or USD. A repeated Order ID returns the first order; this node cannot cancel an order once created.',
+				'Create an order for a customer to deposit money. The amount is a decimal string (e.g. 500.00) in DOP or USD. A repeated Order ID returns the first order; an order cannot be undone with this node.',
 			implementation: create,
 		},
 		{
