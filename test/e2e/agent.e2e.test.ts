@@ -20,12 +20,15 @@ import {
 	type Conversation,
 	type FakeOpenAi,
 } from './lib/fake-openai';
-import { describeFailure, N8n } from './lib/n8n';
+import { describeFailure, N8n, type ExecutionSummary } from './lib/n8n';
 import { readRuntime } from './lib/runtime';
 import { sharedPack } from './lib/setup';
+import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 import { loadExamples } from './providers';
 
 const EXAMPLE_ID = 'agentPayBills001';
+const APPROVAL_ID = 'agentApprovePay1';
+const APPROVAL_WEBHOOK_ID = 'agentApprovalWh1';
 const OBEY = { bill: 'bill_651574c0d016708b8b37b8ac' };
 
 /** Variants of the example, each started by a webhook at /webhook/agent-<key> on a running n8n. */
@@ -119,9 +122,19 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 				data: { apiKey: 'sk-fake-local', url: model.baseUrl },
 			},
 		]);
-		const example = loadExamples(undefined, sandboxes).find((e) => e.id === EXAMPLE_ID)!.workflow;
+		const examples = loadExamples(undefined, sandboxes);
+		const example = examples.find((e) => e.id === EXAMPLE_ID)!.workflow;
+		const approval = examples.find((e) => e.id === APPROVAL_ID)!.workflow;
 		await n8n.importWorkflows([
 			example,
+			approval,
+			variantOf(approval, {
+				id: APPROVAL_WEBHOOK_ID,
+				name: 'agent approval',
+				model: 'fake-pay-bills',
+				webhookPath: 'agent-approval',
+				webhookResponds: 'onReceived',
+			}),
 			...Object.entries(VARIANTS).map(([key, options]) =>
 				variantOf(example, { name: `agent ${key}`, webhookPath: `agent-${key}`, ...options }),
 			),
@@ -195,6 +208,7 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 		await n8n.createApiKey();
 		for (const { id } of Object.values(VARIANTS)) await n8n.activate(id);
 		await n8n.activate(ALL_PROVIDERS_ID);
+		await n8n.activate(APPROVAL_WEBHOOK_ID);
 	});
 
 	it('the same through a webhook on a running n8n: three bills paid', async () => {
@@ -252,6 +266,73 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 				body: expect.objectContaining({ complete: true, payment_method: 'CASH' }),
 			});
 		}
+	});
+
+	it('examples/agent-approve-then-pay.json: the agent proposes (Validate Only), a person approves, exactly that is paid', async () => {
+		const proposeAndWait = async (count: number) => {
+			model.reset();
+			const response = await n8n.deliverWebhook('agent-approval', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: '{}',
+			});
+			await response.arrayBuffer();
+			expect(response.status).toBe(200);
+			let waiting: ExecutionSummary | undefined;
+			await waitUntil(async () => {
+				const executions = await n8n.executions(APPROVAL_WEBHOOK_ID, { limit: 1 });
+				waiting =
+					executions.length === count && executions[0].status === 'waiting'
+						? executions[0]
+						: undefined;
+				return waiting !== undefined;
+			}, 30_000);
+			expect(waiting).toBeDefined();
+			return waiting!;
+		};
+		const resume = async (execution: ExecutionSummary, decision: string) => {
+			const response = await fetch(`${n8n.baseUrl}/webhook-waiting/${execution.id}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ decision }),
+			});
+			await response.arrayBuffer();
+			expect(response.status).toBe(200);
+		};
+
+		const first = await proposeAndWait(1);
+		// nothing paid while the proposals wait for a person
+		expect(conductor().requests).toHaveLength(0);
+		const proposals = first.data!.resultData.runData['Proposed Payments'][0].data!.main![0]!.map(
+			(item) => item.json as { idempotencyKey: string; body: { items: unknown[] } },
+		);
+		expect(proposals).toHaveLength(3);
+		expect(proposals.every((p) => (p as unknown as { validateOnly: boolean }).validateOnly)).toBe(
+			true,
+		);
+
+		await resume(first, 'approve');
+		const [done] = await waitForFinishedExecutions(n8n, APPROVAL_WEBHOOK_ID, 1, 30_000);
+		expect(done.status).toBe('success');
+		// exactly the requests shown: same bodies, same idempotency keys
+		expect(conductor().stats.transactionsCreated).toBe(3);
+		expect(
+			paid()
+				.map((r) => r.headers['idempotency-key'])
+				.sort(),
+		).toEqual(proposals.map((p) => p.idempotencyKey).sort());
+		for (const proposal of proposals) {
+			const sent = paid().find((r) => r.headers['idempotency-key'] === proposal.idempotencyKey);
+			expect(sent?.body).toEqual(proposal.body);
+		}
+
+		// a person who rejects: nothing is paid
+		conductor().reset();
+		const second = await proposeAndWait(2);
+		await resume(second, 'reject');
+		const after = await waitForFinishedExecutions(n8n, APPROVAL_WEBHOOK_ID, 2, 30_000);
+		expect(after[0].status).toBe('success');
+		expect(conductor().requests).toHaveLength(0);
 	});
 
 	it('refuses a limit the model could fill ($fromAI) or the item could carry ($json): nothing sent', async () => {

@@ -22,8 +22,10 @@ export interface VariantOptions {
 	model: string;
 	prompt?: string;
 	maxIterations?: number;
-	/** replaces the Manual Trigger with a Webhook trigger on this path (answers when the agent is done) */
+	/** replaces the Manual Trigger with a Webhook trigger on this path */
 	webhookPath?: string;
+	/** when the Webhook trigger answers: once the run is done (default) or at once */
+	webhookResponds?: 'lastNode' | 'onReceived';
 	/** merged into Pay Bill's parameters */
 	payBill?: Json;
 }
@@ -52,7 +54,7 @@ export function variantOf(example: Json, options: VariantOptions): Json {
 	return workflow;
 }
 
-/** A Webhook trigger (POST, answers with the last node's output once the run is done). */
+/** A Webhook trigger (POST; by default it answers with the last node's output once the run is done). */
 function webhookTrigger(
 	id: string,
 	path: string,
