@@ -12,8 +12,9 @@ import type { MomentoSandbox } from '../sandboxes/momento';
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
 import type { MoneriumSandbox } from '../sandboxes/monerium';
 import { startAllSandboxes, stopAllSandboxes, type StartedSandbox } from '../sandboxes/run';
-import { allProvidersWorkflow, FAKE_MODEL_CREDENTIAL_ID, variantOf } from './lib/agent-workflows';
+import { allProvidersWorkflow, variantOf } from './lib/agent-workflows';
 import {
+	fakeModelCredential,
 	isToolError,
 	startFakeOpenAi,
 	toolError,
@@ -115,12 +116,7 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 		});
 		await n8n.importCredentials([
 			...sandboxes.flatMap(({ provider, sandbox: s }) => provider.credentials(s)),
-			{
-				id: FAKE_MODEL_CREDENTIAL_ID,
-				name: 'Fake chat model (local)',
-				type: 'openAiApi',
-				data: { apiKey: 'sk-fake-local', url: model.baseUrl },
-			},
+			fakeModelCredential(model),
 		]);
 		const examples = loadExamples(undefined, sandboxes);
 		const example = examples.find((e) => e.id === EXAMPLE_ID)!.workflow;
@@ -290,8 +286,11 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 			expect(waiting).toBeDefined();
 			return waiting!;
 		};
+		/** What a person does: POST the decision to the signed resume URL the workflow shows. */
 		const resume = async (execution: ExecutionSummary, decision: string) => {
-			const response = await fetch(`${n8n.baseUrl}/webhook-waiting/${execution.id}`, {
+			const [proposal] = proposalsOf(execution);
+			expect(proposal.approval.url).toContain(`/webhook-waiting/${execution.id}`);
+			const response = await fetch(proposal.approval.url, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
 				body: JSON.stringify({ decision }),
@@ -300,9 +299,21 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 			expect(response.status).toBe(200);
 		};
 
+		const proposalsOf = (execution: ExecutionSummary) =>
+			execution.data!.resultData.runData['Proposed Payments'][0].data!.main![0]!.map(
+				(item) =>
+					item.json as {
+						validateOnly: boolean;
+						idempotencyKey: string;
+						body: { items: unknown[] };
+						approval: { url: string };
+					},
+			);
+
 		const first = await proposeAndWait(1);
-		// nothing paid while the proposals wait for a person
-		expect(conductor().requests).toHaveLength(0);
+		// nothing paid while the proposals wait for a person (only the two look-ups reached Conductor)
+		expect(paid()).toHaveLength(0);
+		expect(conductor().requests).toHaveLength(2);
 		const proposals = first.data!.resultData.runData['Proposed Payments'][0].data!.main![0]!.map(
 			(item) => item.json as { idempotencyKey: string; body: { items: unknown[] } },
 		);
@@ -332,7 +343,7 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 		await resume(second, 'reject');
 		const after = await waitForFinishedExecutions(n8n, APPROVAL_WEBHOOK_ID, 2, 30_000);
 		expect(after[0].status).toBe('success');
-		expect(conductor().requests).toHaveLength(0);
+		expect(paid()).toHaveLength(0);
 	});
 
 	it('refuses a limit the model could fill ($fromAI) or the item could carry ($json): nothing sent', async () => {

@@ -8,8 +8,8 @@ import {
 	MOMO_CREDENTIAL_ID,
 	MONERIUM_CREDENTIAL_ID,
 } from '../providers';
+import { FAKE_MODEL_CREDENTIAL_ID } from './fake-openai';
 
-export const FAKE_MODEL_CREDENTIAL_ID = 'fakeOpenAiCred01';
 export const PACK = 'n8n-nodes-payments-pack';
 
 type Json = Record<string, unknown>;

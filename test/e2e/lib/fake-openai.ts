@@ -216,6 +216,18 @@ const MOVE_ARGS: Record<string, Record<string, unknown>> = {
 	Move_Memento_Send_Payment: { amount: '12.50' },
 };
 
+/** The fake model's credential: n8n's own OpenAI credential with the Base URL pointing here. */
+export const FAKE_MODEL_CREDENTIAL_ID = 'fakeOpenAiCred01';
+
+export function fakeModelCredential(model: { baseUrl: string }) {
+	return {
+		id: FAKE_MODEL_CREDENTIAL_ID,
+		name: 'Fake chat model (local)',
+		type: 'openAiApi',
+		data: { apiKey: 'sk-fake-local', url: model.baseUrl },
+	};
+}
+
 export interface FakeOpenAi {
 	/** http://127.0.0.1:<port>/v1: the credential's Base URL */
 	baseUrl: string;
