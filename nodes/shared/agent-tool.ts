@@ -47,26 +47,41 @@ function notAuthorFixed(text: string, asTool: boolean): string | undefined {
 }
 
 /**
- * The Safety options (Validate Only and the spending limits) are the workflow author's: a model must
- * never be able to raise them. $fromAI() there is refused always; when the node runs as an AI Agent
- * tool, so is any expression reading item data. Checked before anything is prepared or sent.
+ * The first Safety option whose value the workflow author does not fix, and why; undefined when
+ * they all are. `$fromAI()` is never fixed; when the node runs as an AI Agent tool, neither is an
+ * expression reading anything but $vars, $env, $execution, $workflow, $now or $today.
  */
-export function assertSafetyFixedByAuthor(context: IExecuteFunctions): void {
-	const asTool = runsAsAgentTool(context);
-	for (const { path, text } of expressionsIn(context.getNode().parameters.safety, [])) {
+export function unfixedSafetyOption(
+	safety: unknown,
+	asTool: boolean,
+): { field: string; reason: string } | undefined {
+	for (const { path, text } of expressionsIn(safety, [])) {
 		const reason = notAuthorFixed(text, asTool);
 		if (!reason) continue;
 		const option = SAFETY_NAMES[path[0]] ?? path.join('.');
-		const field = path.length === 0 ? 'Safety' : `Safety > ${option}`;
-		throw new NodeOperationError(
-			context.getNode(),
-			`${field} ${reason}; the Safety options must be fixed by the workflow author. Nothing was sent.`,
-			{
-				description:
-					'Give the Safety options fixed values (an expression may only read $vars or $env), so that no model and no incoming data can change a limit or turn Validate Only off.',
-			},
-		);
+		return { field: path.length === 0 ? 'Safety' : `Safety > ${option}`, reason };
 	}
+	return undefined;
+}
+
+/**
+ * The Safety options (Validate Only and the spending limits) are the workflow author's: a model must
+ * never be able to raise them or turn Validate Only off. Checked before anything is read or sent.
+ */
+export function assertSafetyFixedByAuthor(context: IExecuteFunctions): void {
+	const unfixed = unfixedSafetyOption(
+		context.getNode().parameters.safety,
+		runsAsAgentTool(context),
+	);
+	if (!unfixed) return;
+	throw new NodeOperationError(
+		context.getNode(),
+		`${unfixed.field} ${unfixed.reason}; the Safety options must be fixed by the workflow author. Nothing was sent.`,
+		{
+			description:
+				'Give the Safety options fixed values (an expression may only read $vars or $env), so that no model and no incoming data can change a limit or turn Validate Only off.',
+		},
+	);
 }
 
 /**
