@@ -276,7 +276,7 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 			expect(response.status).toBe(200);
 			let waiting: ExecutionSummary | undefined;
 			await waitUntil(async () => {
-				const executions = await n8n.executions(APPROVAL_WEBHOOK_ID, { limit: 1 });
+				const executions = await n8n.executions(APPROVAL_WEBHOOK_ID, { limit: 10 });
 				waiting =
 					executions.length === count && executions[0].status === 'waiting'
 						? executions[0]
