@@ -36,6 +36,7 @@ const OBEY = { bill: 'bill_651574c0d016708b8b37b8ac' };
 const VARIANTS = {
 	bills: { id: 'agentPayBillsWh1', model: 'fake-pay-bills' },
 	runaway: { id: 'agentRunaway0001', model: 'fake-runaway', maxIterations: 30 },
+	parallel: { id: 'agentParallel001', model: 'fake-runaway-parallel' },
 	invented: { id: 'agentInvented001', model: 'fake-invented-amount' },
 	validate: {
 		id: 'agentValidate001',
@@ -232,6 +233,15 @@ describe('AI Agent with the pack as tools in n8n 2.41 (fake chat model)', () => 
 			expect(error).toContain('Nothing was sent');
 		}
 		expect(answer.output).toMatch(/^Done: 20 tool call\(s\), 15 refused or failed/);
+	});
+
+	it('the same 20 payments asked for at once (parallel tool calls in one answer): exactly 5', async () => {
+		const { runData, last } = await run('parallel');
+		expect(conductor().stats.transactionsCreated).toBe(5);
+		expect(runData['Pay Bill']).toHaveLength(20);
+		expect(last.toolResults).toHaveLength(20);
+		expect(errorsOf(last)).toHaveLength(15);
+		expect(new Set(paid().map((r) => r.headers['idempotency-key'])).size).toBe(5);
 	});
 
 	it('refuses an amount the model invents above Maximum Amount per Item: nothing sent', async () => {

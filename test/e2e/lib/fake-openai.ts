@@ -153,6 +153,20 @@ export const SCRIPTS: Record<string, Script> = {
 					],
 				}
 			: { answer: summary(c) },
+	/** The same loop as twenty parallel tool calls in one answer. */
+	'fake-runaway-parallel': (c) =>
+		c.turn === 0
+			? {
+					calls: Array.from({ length: 20 }, (_, index) => ({
+						name: 'Pay_Bill',
+						args: {
+							bill_id: 'bill_651574c0d016708b8b37b8ac',
+							amount: '59.99',
+							reference: `parallel-${index + 1}`,
+						},
+					})),
+				}
+			: { answer: summary(c) },
 	/** A model that makes up an amount far above the bill. */
 	'fake-invented-amount': (c) =>
 		c.turn === 0
