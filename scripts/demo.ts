@@ -6,7 +6,14 @@
 import * as net from 'node:net';
 
 import { N8n } from '../test/e2e/lib/n8n';
-import { DEMO_BROKER_PORT, DEMO_OWNER, DEMO_PORT, DEMO_URL } from '../test/e2e/lib/demo-config';
+import {
+	DEMO_BROKER_PORT,
+	DEMO_MODEL_PORT,
+	DEMO_OWNER,
+	DEMO_PORT,
+	DEMO_URL,
+} from '../test/e2e/lib/demo-config';
+import { fakeModelCredential, startFakeOpenAi, type FakeOpenAi } from '../test/e2e/lib/fake-openai';
 import { disposePack, packPackage } from '../test/e2e/lib/pack';
 import { allNodesWorkflow, packNodes } from '../test/e2e/lib/pack-nodes';
 import { readRuntime } from '../test/e2e/lib/runtime';
@@ -38,6 +45,7 @@ async function main(): Promise<void> {
 
 	let sandboxes: StartedSandbox[] = [];
 	let n8n: N8n | undefined;
+	let model: FakeOpenAi | undefined;
 	let stopping = false;
 	const stop = async (code: number) => {
 		if (stopping) return;
@@ -45,6 +53,7 @@ async function main(): Promise<void> {
 		console.log('\n[demo] stopping n8n and the sandboxes...');
 		await n8n?.dispose();
 		await stopAllSandboxes(sandboxes);
+		await model?.close();
 		disposePack(pack);
 		console.log('[demo] stopped.');
 		process.exit(code);
@@ -56,20 +65,29 @@ async function main(): Promise<void> {
 	try {
 		await assertPortFree(DEMO_PORT, 'n8n editor', 'PAYMENTS_PACK_DEMO_PORT');
 		await assertPortFree(DEMO_BROKER_PORT, 'n8n task broker', 'PAYMENTS_PACK_DEMO_BROKER_PORT');
+		await assertPortFree(DEMO_MODEL_PORT, 'fake chat model', 'PAYMENTS_PACK_DEMO_MODEL_PORT');
 		sandboxes = await startAllSandboxes();
+		// the scripted chat model of the agent examples; it stops by itself after 8 idle hours
+		model = await startFakeOpenAi({
+			port: DEMO_MODEL_PORT,
+			maxRequests: 5000,
+			idleMs: 8 * 3600_000,
+		});
 		n8n = await N8n.create({
 			runtime,
 			pack,
 			port: DEMO_PORT,
 			brokerPort: DEMO_BROKER_PORT,
 			label: 'demo',
+			// the pack's action nodes as AI Agent tools (examples/agent-*.json)
+			extraEnv: { N8N_COMMUNITY_PACKAGES_ALLOW_TOOL_USAGE: 'true' },
 			onLog: (line) => {
 				if (/error/i.test(line) && !/Editor is now accessible/.test(line))
 					console.log(`[n8n] ${line}`);
 			},
 		});
 		const credentials = sandboxes.flatMap(({ provider, sandbox }) => provider.credentials(sandbox));
-		await n8n.importCredentials(credentials);
+		await n8n.importCredentials([...credentials, fakeModelCredential(model)]);
 		const examples = loadExamples(undefined, sandboxes);
 		const allNodes = allNodesWorkflow(await packNodes(), undefined, credentials);
 		await n8n.importWorkflows([...examples.map((example) => example.workflow), allNodes]);
@@ -95,6 +113,7 @@ async function main(): Promise<void> {
 			'',
 			' Provider sandboxes (fake providers on 127.0.0.1; credentials already imported):',
 			...describeSandboxes(sandboxes),
+			`  ${'Fake chat model'.padEnd(18)} ${model.baseUrl} (scripted OpenAI-compatible model for the AI Agent examples)`,
 			'',
 			' Example workflows (Overview page):',
 			...examples.flatMap((e) => [

@@ -6,6 +6,7 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
+import { executeAction } from '../shared/agent-tool';
 import { resources } from './actions';
 import { batchingOptions } from '../shared/batching';
 import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
@@ -64,6 +65,6 @@ export class MomentConductor implements INodeType {
 	methods = { listSearch, loadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return await router.call(this);
+		return await executeAction(this, router);
 	}
 }

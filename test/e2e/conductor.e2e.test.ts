@@ -70,7 +70,7 @@ describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {
 		expect(result.run?.data.resultData.error).toMatchObject({
 			name: 'NodeOperationError',
 			message:
-				'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already made in this execution [item 0]',
+				'Spending limit reached: Maximum Money Moves per Execution is 5; 5 already sent in this execution [item 0]',
 		});
 		expect(env.sandbox.stats.transactionsCreated).toBe(5);
 		const creates = env.sandbox.requests.filter(

@@ -8,7 +8,7 @@ export const activity = defineResource<MementoOperation>(
 		{
 			name: 'Get Updates',
 			value: 'getUpdates',
-			action: 'Get activity updates',
+			action: 'Get activity updates (moves no money)',
 			description: 'Whether there are new payments received or due since a time',
 			implementation: getUpdates,
 		},

@@ -6,11 +6,16 @@ import { getMany } from './getMany.operation';
 export const announcement = defineResource<MementoOperation>(
 	'announcement',
 	[
-		{ name: 'Get', value: 'get', action: 'Get an announcement', implementation: get },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get an announcement (moves no money)',
+			implementation: get,
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many announcements',
+			action: 'Get many announcements (moves no money)',
 			implementation: getMany,
 		},
 	],

@@ -9,13 +9,13 @@ export const device = defineResource<MementoOperation>(
 		{
 			name: 'Get Current',
 			value: 'getCurrent',
-			action: 'Get the current device',
+			action: 'Get the current device (moves no money)',
 			implementation: getCurrent,
 		},
 		{
 			name: 'Update Current',
 			value: 'updateCurrent',
-			action: 'Update the current device',
+			action: 'Update the current device (moves no money)',
 			implementation: updateCurrent,
 		},
 	],

@@ -8,7 +8,7 @@ export const fee = defineResource<MementoOperation>(
 		{
 			name: 'Calculate',
 			value: 'calculate',
-			action: 'Calculate a payment fee',
+			action: 'Calculate a payment fee (moves no money)',
 			description: 'The fee for sending an amount from a payment source to a recipient',
 			implementation: calculate,
 		},

@@ -8,7 +8,7 @@ export const notification = defineResource<MementoOperation>(
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many notifications',
+			action: 'Get many notifications (moves no money)',
 			implementation: getMany,
 		},
 	],

@@ -11,22 +11,24 @@ export const payment = defineResource<MementoOperation>(
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Send a payment',
-			description: 'Pay a user or a phone number from a payment source (needs the PIN)',
+			action:
+				"Send a payment (moves money and cannot be undone; the amount is a decimal string, the currency an ISO code or the payment source's)",
+			description:
+				"Pay a user or a phone number from a payment source (needs the PIN); a payment cannot be undone. The amount is a decimal string (e.g. 12.50); the currency is an ISO 4217 code, or the payment source's when left empty.",
 			implementation: create,
 		},
-		{ name: 'Get', value: 'get', action: 'Get a payment', implementation: get },
+		{ name: 'Get', value: 'get', action: 'Get a payment (moves no money)', implementation: get },
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many payments',
+			action: 'Get many payments (moves no money)',
 			description: 'Payments you sent or received',
 			implementation: getMany,
 		},
 		{
 			name: 'Get Receipt',
 			value: 'getReceipt',
-			action: 'Get a payment receipt',
+			action: 'Get a payment receipt (moves no money)',
 			description: 'The receipt of a fully processed payment',
 			implementation: getReceipt,
 		},

@@ -6,11 +6,16 @@ import { getMany } from './getMany.operation';
 export const transaction = defineResource<MementoOperation>(
 	'transaction',
 	[
-		{ name: 'Get', value: 'get', action: 'Get a transaction', implementation: get },
+		{
+			name: 'Get',
+			value: 'get',
+			action: 'Get a transaction (moves no money)',
+			implementation: get,
+		},
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many transactions',
+			action: 'Get many transactions (moves no money)',
 			description: 'Money in and out of all your payment sources',
 			implementation: getMany,
 		},

@@ -10,19 +10,19 @@ export const verification = defineResource<MementoOperation>(
 		{
 			name: 'Get Status',
 			value: 'getStatus',
-			action: 'Get the status of a verification',
+			action: 'Get the status of a verification (moves no money)',
 			implementation: getStatus,
 		},
 		{
 			name: 'Single Step',
 			value: 'singleStep',
-			action: 'Verify an email or phone in one step',
+			action: 'Verify an email or phone in one step (moves no money)',
 			implementation: singleStep,
 		},
 		{
 			name: 'Two Step',
 			value: 'twoStep',
-			action: 'Verify an email or phone in two steps',
+			action: 'Verify an email or phone in two steps (moves no money)',
 			description: 'Start (a code is sent), then Confirm with the code',
 			implementation: twoStep,
 		},

@@ -7,7 +7,7 @@ export const account = defineResource(
 		{
 			name: 'Enquire',
 			value: 'enquire',
-			action: 'Enquire about a customer account',
+			action: 'Look up a customer account and its open bills (moves no money)',
 			description: "Get a customer's account details, amount due and bills from a biller",
 			implementation: enquire,
 		},

@@ -7,7 +7,7 @@ export const catalog = defineResource(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a catalog',
+			action: 'Get a catalog (moves no money)',
 			description: "Get a biller's product catalog: categories, subcategories and products",
 			implementation: get,
 		},

@@ -7,7 +7,7 @@ export const healthcheck = defineResource(
 		{
 			name: 'Check',
 			value: 'check',
-			action: 'Check the API status',
+			action: 'Check the API status (moves no money)',
 			description: 'Ping the Conductor API to confirm it is reachable',
 			implementation: check,
 		},

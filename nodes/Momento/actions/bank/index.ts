@@ -9,14 +9,14 @@ export const bank = defineResource<MomentoOperation>(
 		{
 			name: 'Get Onboarding Accounts',
 			value: 'getOnboardingAccounts',
-			action: 'Get onboarding bank accounts',
+			action: 'Get onboarding bank accounts (moves no money)',
 			description: "Momento's bank accounts customers pay deposits into (public endpoint)",
 			implementation: getOnboardingAccounts,
 		},
 		{
 			name: 'Get Withdrawal Banks',
 			value: 'getWithdrawalBanks',
-			action: 'Get withdrawal banks',
+			action: 'Get withdrawal banks (moves no money)',
 			description: 'Banks a withdrawal can be paid out to',
 			implementation: getWithdrawalBanks,
 		},

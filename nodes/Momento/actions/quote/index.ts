@@ -8,7 +8,7 @@ export const quote = defineResource<MomentoOperation>(
 		{
 			name: 'Get USD Quotes',
 			value: 'getUsd',
-			action: 'Get USD quotes',
+			action: 'Get USD quotes (moves no money)',
 			description: 'Current USD buy and sell prices in DOP (public endpoint)',
 			implementation: getUsd,
 		},

@@ -9,14 +9,14 @@ export const user = defineResource<MomentoOperation>(
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create a user',
+			action: 'Create a user (moves no money)',
 			description: 'Register a customer with Momento',
 			implementation: create,
 		},
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a user',
+			action: 'Get a user (moves no money)',
 			description: 'Get a customer by cédula',
 			implementation: get,
 		},

@@ -8,7 +8,7 @@ export const balance = defineResource<MoneriumOperation>(
 		{
 			name: 'Get',
 			value: 'get',
-			action: 'Get a balance',
+			action: 'Get a balance (moves no money)',
 			description: 'Get the balance of an address on a chain',
 			implementation: get,
 		},

@@ -8,7 +8,7 @@ export const file = defineResource<MoneriumOperation>(
 		{
 			name: 'Upload',
 			value: 'upload',
-			action: 'Upload a file',
+			action: 'Upload a file (moves no money)',
 			description: 'Upload a PDF or JPEG (max 5 MB) for KYC or as an order supporting document',
 			implementation: upload,
 		},

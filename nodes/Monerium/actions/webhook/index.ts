@@ -8,7 +8,7 @@ export const webhook = defineResource<MoneriumOperation>(
 		{
 			name: 'Create',
 			value: 'create',
-			action: 'Create a webhook subscription',
+			action: 'Create a webhook subscription (moves no money)',
 			description: 'Subscribe a URL to notifications (the Monerium Trigger does this for you)',
 			implementation: create,
 		},
