@@ -186,6 +186,56 @@ export const CONDUCTOR_OPERATIONS: Array<MoneyOperation<ConductorSandbox>> = [
 	},
 ];
 
+/**
+ * Conductor orders carry no reference of the caller's: each item orders a quantity of its own,
+ * which tells the batches' orders apart (and makes every item a different instruction).
+ */
+const orderQuantities = new Map<number, string>();
+let nextQuantity = 1;
+
+CONDUCTOR_OPERATIONS.push({
+	id: 'conductor-order-create',
+	provider: 'conductor',
+	nodeType: 'momentConductor',
+	credential: conductorCredential,
+	parameters: {
+		resource: 'order',
+		operation: 'create',
+		billerCode: 'ng_dstv',
+		identifierType: 'customer_number',
+		identifier: '1234567890',
+		productsSource: 'fields',
+		products: { product: [{ code: 'ng_dstv_compact', quantity: '={{ $json.quantity }}' }] },
+	},
+	item: async (_sandbox, tag, index) => {
+		const quantity = nextQuantity++;
+		const marker = `${tag}-${index + 1}`;
+		orderQuantities.set(quantity, marker);
+		return { marker, quantity };
+	},
+	failItem: (sandbox, marker) => {
+		const quantity = [...orderQuantities].find(([, entry]) => entry === marker)?.[0];
+		let broken = true;
+		sandbox.injectFault({
+			kind: 'status-503',
+			method: 'POST',
+			path: '/orders',
+			times: 1000,
+			when: (request) =>
+				broken &&
+				(request.body as { products?: Array<{ quantity?: number }> } | undefined)?.products?.[0]
+					?.quantity === quantity,
+		});
+		return () => {
+			broken = false;
+		};
+	},
+	moves: (sandbox, tag) =>
+		(sandbox.orders() as Array<{ items?: Array<{ quantity?: number }> }>)
+			.map((order) => orderQuantities.get(Number(order.items?.[0]?.quantity)) ?? '')
+			.filter((marker) => marker.startsWith(`${tag}-`)),
+});
+
 export const MOMO_OPERATIONS: Array<MoneyOperation<MomoSandbox>> = (
 	[
 		['collection', 'requestToPay', '/collection/v1_0/requesttopay'],
@@ -393,5 +443,41 @@ export const MEMENTO_OPERATIONS: Array<MoneyOperation<MementoSandbox>> = [
 			sandbox.state.payments
 				.map((payment) => String(payment.description))
 				.filter((description) => description.startsWith(`${tag}-`)),
+	},
+	{
+		id: 'memento-pool-contribute',
+		provider: 'memento',
+		nodeType: 'mementoPayments',
+		credential: mementoCredential,
+		parameters: {
+			resource: 'pool',
+			operation: 'contribute',
+			poolUuid: '={{ $json.poolUuid }}',
+			amount: '10',
+			paymentSourceUuid: MEMENTO_CARD_UUID,
+			// The message carries the marker: Memento keeps it with the contribution.
+			additionalFields: { message: '={{ $json.marker }}' },
+		},
+		item: async (sandbox, tag, index) => ({
+			marker: `${tag}-${index + 1}`,
+			poolUuid: String(sandbox.state.pools.find((pool) => pool.status === 'open')?.uuid),
+		}),
+		failItem: (sandbox, marker) => {
+			const fault = breakable();
+			sandbox.injectFault({
+				kind: 'status',
+				status: 500,
+				method: 'POST',
+				path: /\/contributions$/,
+				times: 1000,
+				when: (request) =>
+					fault.broken() && (request.body as { message?: string } | undefined)?.message === marker,
+			});
+			return fault.fix;
+		},
+		moves: (sandbox, tag) =>
+			sandbox.state.contributions
+				.map((contribution) => String(contribution.message))
+				.filter((message) => message.startsWith(`${tag}-`)),
 	},
 ];

@@ -8,7 +8,7 @@ export const session = defineResource<MementoOperation>(
 		{
 			name: 'Verify',
 			value: 'verify',
-			action: 'Verify the session token',
+			action: 'Verify the session token (moves no money)',
 			description: "Check that Memento accepts the credential's current session token",
 			implementation: verify,
 		},

@@ -8,7 +8,7 @@ export const token = defineResource<MoneriumOperation>(
 		{
 			name: 'Get Many',
 			value: 'getMany',
-			action: 'Get many tokens',
+			action: 'Get many tokens (moves no money)',
 			description: 'List the e-money tokens with their chains, contract addresses and decimals',
 			implementation: getMany,
 		},
