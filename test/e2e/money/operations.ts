@@ -1,6 +1,8 @@
 // The money-moving operations of the pack as the retry e2e test drives them: the node's
 // parameters (reading each item), ten items of a batch, how to make item 6 fail at the provider,
 // and what the provider holds for a batch. One entry per operation, by provider.
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { ConductorSandbox } from '../../sandboxes/conductor';
@@ -187,11 +189,11 @@ export const CONDUCTOR_OPERATIONS: Array<MoneyOperation<ConductorSandbox>> = [
 ];
 
 /**
- * Conductor orders carry no reference of the caller's: each item orders a quantity of its own,
+ * Conductor orders carry no reference of the caller's: each item tops up an amount of its own,
  * which tells the batches' orders apart (and makes every item a different instruction).
  */
-const orderQuantities = new Map<number, string>();
-let nextQuantity = 1;
+const orderAmounts = new Map<number, string>();
+let nextAmount = 1000;
 
 CONDUCTOR_OPERATIONS.push({
 	id: 'conductor-order-create',
@@ -205,16 +207,20 @@ CONDUCTOR_OPERATIONS.push({
 		identifierType: 'customer_number',
 		identifier: '1234567890',
 		productsSource: 'fields',
-		products: { product: [{ code: 'ng_dstv_compact', quantity: '={{ $json.quantity }}' }] },
+		products: {
+			product: [
+				{ code: 'ng_dstv_topup', quantity: 1, amount: '={{ $json.amount }}', currency: 'NGN' },
+			],
+		},
 	},
 	item: async (_sandbox, tag, index) => {
-		const quantity = nextQuantity++;
+		const amount = nextAmount++;
 		const marker = `${tag}-${index + 1}`;
-		orderQuantities.set(quantity, marker);
-		return { marker, quantity };
+		orderAmounts.set(amount, marker);
+		return { marker, amount: `${amount}.00` };
 	},
 	failItem: (sandbox, marker) => {
-		const quantity = [...orderQuantities].find(([, entry]) => entry === marker)?.[0];
+		const amount = [...orderAmounts].find(([, entry]) => entry === marker)?.[0];
 		let broken = true;
 		sandbox.injectFault({
 			kind: 'status-503',
@@ -223,16 +229,18 @@ CONDUCTOR_OPERATIONS.push({
 			times: 1000,
 			when: (request) =>
 				broken &&
-				(request.body as { products?: Array<{ quantity?: number }> } | undefined)?.products?.[0]
-					?.quantity === quantity,
+				Number(
+					(request.body as { products?: Array<{ amount?: { value?: string } }> } | undefined)
+						?.products?.[0]?.amount?.value,
+				) === amount,
 		});
 		return () => {
 			broken = false;
 		};
 	},
 	moves: (sandbox, tag) =>
-		(sandbox.orders() as Array<{ items?: Array<{ quantity?: number }> }>)
-			.map((order) => orderQuantities.get(Number(order.items?.[0]?.quantity)) ?? '')
+		(sandbox.orders() as Array<{ items?: Array<{ amount?: { value?: string } }> }>)
+			.map((order) => orderAmounts.get(Number(order.items?.[0]?.amount?.value)) ?? '')
 			.filter((marker) => marker.startsWith(`${tag}-`)),
 });
 
@@ -443,6 +451,56 @@ export const MEMENTO_OPERATIONS: Array<MoneyOperation<MementoSandbox>> = [
 			sandbox.state.payments
 				.map((payment) => String(payment.description))
 				.filter((description) => description.startsWith(`${tag}-`)),
+	},
+	{
+		id: 'memento-request-pay',
+		provider: 'memento',
+		nodeType: 'mementoPayments',
+		credential: mementoCredential,
+		parameters: {
+			resource: 'request',
+			operation: 'pay',
+			requestUuid: '={{ $json.requestUuid }}',
+			paymentSourceUuid: MEMENTO_CARD_UUID,
+		},
+		item: async (sandbox, tag, index) => {
+			// A friend asks me for my share: a request whose description carries the marker.
+			const marker = `${tag}-${index + 1}`;
+			const template = sandbox.state.requests[0];
+			const request = {
+				...template,
+				...sandbox.state.stamp(),
+				description: marker,
+				participants: (template.participants as IDataObject[]).map((share) => ({
+					...share,
+					uuid: randomUUID(),
+					status: 'pending',
+				})),
+			};
+			sandbox.state.requests.push(request);
+			return { marker, requestUuid: request.uuid };
+		},
+		failItem: (sandbox, marker) => {
+			const fault = breakable();
+			const uuid = String(sandbox.state.requests.find((r) => r.description === marker)?.uuid);
+			sandbox.injectFault({
+				kind: 'status',
+				status: 500,
+				method: 'POST',
+				path: new RegExp(`/v1/requests/${uuid}/pay$`),
+				times: 1000,
+				when: () => fault.broken(),
+			});
+			return fault.fix;
+		},
+		moves: (sandbox, tag) =>
+			sandbox.state.requests
+				.filter((request) => String(request.description).startsWith(`${tag}-`))
+				.flatMap((request) =>
+					(request.participants as IDataObject[])
+						.filter((share) => share.status === 'paid')
+						.map(() => String(request.description)),
+				),
 	},
 	{
 		id: 'memento-pool-contribute',
