@@ -10,9 +10,15 @@ import { N8n, describeFailure, nodeOutput } from '../test/e2e/lib/n8n';
 import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
 import { readRuntime, type RuntimePaths } from '../test/e2e/lib/runtime';
 import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';
-import { BENCH_FLOOR_TYPE, BENCH_ITEMS_TYPE, installFloorPackage } from './lib/floor-package';
+import { BENCH_FLOOR_TYPE, installFloorPackage } from './lib/floor-package';
 import { median, round } from './lib/measure';
-import { blocker, executeToFile, executionTime } from './lib/real-n8n';
+import {
+	benchChainWorkflow,
+	blocker,
+	executeToFile,
+	executionTime,
+	type ChainNode,
+} from './lib/real-n8n';
 import { buildPrivatePack } from './lib/private-pack';
 import { writeSection, type Row } from './lib/results';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
@@ -45,41 +51,18 @@ function variantNode(variant: Variant, name: string, info: ConductorInfo) {
 
 /** Start -> for each variant: items, warm-up node; then for each variant: items, measured node. */
 function workflow(id: string, order: Variant[], info: ConductorInfo) {
-	const chain: Array<Record<string, unknown> & { name: string }> = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
-	];
-	for (const phase of ['warm-up', 'measured'] as const) {
-		for (const variant of order) {
-			const name = phase === 'warm-up' ? `${LABEL[variant]} (warm-up)` : LABEL[variant];
-			chain.push({
-				name: `Items for ${name}`,
-				type: BENCH_ITEMS_TYPE,
-				typeVersion: 1,
-				parameters: { count: ITEMS, tag: `${variant}-${phase}` },
-			});
-			chain.push(variantNode(variant, name, info));
-		}
-	}
-	const nodes = chain.map((node, index) => ({
-		id: `bench-node-${index}`,
-		position: [index * 200, 0],
-		...node,
-	}));
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index + 1 < nodes.length; index++) {
-		connections[nodes[index].name] = {
-			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
-		};
-	}
-	return {
-		id,
-		name: `Bench 1b ${id}`,
-		active: false,
-		settings: { executionOrder: 'v1', saveManualExecutions: false },
-		nodes,
-		connections,
-		pinData: {},
-	};
+	const steps = (['warm-up', 'measured'] as const).flatMap((phase) =>
+		order.map((variant) => ({
+			count: ITEMS,
+			tag: `${variant}-${phase}`,
+			node: variantNode(
+				variant,
+				phase === 'warm-up' ? `${LABEL[variant]} (warm-up)` : LABEL[variant],
+				info,
+			) as ChainNode,
+		})),
+	);
+	return benchChainWorkflow(id, `Bench 1b ${id}`, steps);
 }
 
 describe('scenario 1b (real n8n): pack node vs HTTP Request node vs bare helper floor', () => {

@@ -8,10 +8,16 @@ import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
 import { readRuntime } from '../test/e2e/lib/runtime';
 import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/MomentConductor/actions/router';
 import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';
-import { BENCH_ITEMS_TYPE, installFloorPackage } from './lib/floor-package';
+import { installFloorPackage } from './lib/floor-package';
 import { round } from './lib/measure';
 import { buildPrivatePack } from './lib/private-pack';
-import { blocker, executeToFile, executionTime } from './lib/real-n8n';
+import {
+	benchChainWorkflow,
+	blocker,
+	executeToFile,
+	executionTime,
+	type ChainNode,
+} from './lib/real-n8n';
 import { writeSection, type Row } from './lib/results';
 import { startSandboxProcess, type SandboxProcess } from './lib/sandbox';
 
@@ -61,38 +67,15 @@ function steps(info: ConductorInfo): Step[] {
 }
 
 function workflow(id: string, plan: Step[]) {
-	const chain: Array<Record<string, unknown> & { name: string }> = [
-		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
-	];
-	for (const step of plan) {
-		chain.push({
-			name: `Items for ${step.name}`,
-			type: BENCH_ITEMS_TYPE,
-			typeVersion: 1,
-			parameters: { count: step.count, tag: `latency-${chain.length}` },
-		});
-		chain.push(step.node as Record<string, unknown> & { name: string });
-	}
-	const nodes = chain.map((node, index) => ({
-		id: `latency-node-${index}`,
-		position: [index * 200, 0],
-		...node,
-	}));
-	const connections: Record<string, unknown> = {};
-	for (let index = 0; index + 1 < nodes.length; index++) {
-		connections[nodes[index].name] = {
-			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
-		};
-	}
-	return {
+	return benchChainWorkflow(
 		id,
-		name: 'Bench 6 latency',
-		active: false,
-		settings: { executionOrder: 'v1', saveManualExecutions: false },
-		nodes,
-		connections,
-		pinData: {},
-	};
+		'Bench 6 latency',
+		plan.map((step, index) => ({
+			count: step.count,
+			tag: `latency-${index}`,
+			node: step.node as ChainNode,
+		})),
+	);
 }
 
 describe('scenario 6 (real n8n): batches at the speed of the provider', () => {

@@ -12,6 +12,7 @@ import {
 	type RunData,
 } from '../../test/e2e/lib/n8n';
 import { readRuntime, type RuntimePaths } from '../../test/e2e/lib/runtime';
+import { BENCH_ITEMS_TYPE } from './floor-package';
 
 export function executionTime(run: RunData, name: string): number {
 	const task = run.data.resultData.runData[name]?.[0] as { executionTime?: number } | undefined;
@@ -54,4 +55,49 @@ export function blocker(): string | undefined {
 		return (error as Error).message;
 	}
 	return undefined;
+}
+
+export type ChainNode = Record<string, unknown> & { name: string };
+
+/**
+ * A manual workflow: Start, then for each measured node a bench Items node (`count` fresh items)
+ * and the node, each connected to the next.
+ */
+export function benchChainWorkflow(
+	id: string,
+	name: string,
+	steps: Array<{ count: number; tag: string; node: ChainNode }>,
+) {
+	const chain: ChainNode[] = [
+		{ name: 'Start', type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, parameters: {} },
+	];
+	for (const step of steps) {
+		chain.push({
+			name: `Items for ${step.node.name}`,
+			type: BENCH_ITEMS_TYPE,
+			typeVersion: 1,
+			parameters: { count: step.count, tag: step.tag },
+		});
+		chain.push(step.node);
+	}
+	const nodes = chain.map((node, index) => ({
+		id: `${id}-node-${index}`,
+		position: [index * 200, 0],
+		...node,
+	}));
+	const connections: Record<string, unknown> = {};
+	for (let index = 0; index + 1 < nodes.length; index++) {
+		connections[nodes[index].name] = {
+			main: [[{ node: nodes[index + 1].name, type: 'main', index: 0 }]],
+		};
+	}
+	return {
+		id,
+		name,
+		active: false,
+		settings: { executionOrder: 'v1', saveManualExecutions: false },
+		nodes,
+		connections,
+		pinData: {},
+	};
 }
