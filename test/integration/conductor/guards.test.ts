@@ -192,3 +192,40 @@ describe('Moment Conductor: Validate Only and spending limits', () => {
 		expect(sandbox().requests).toHaveLength(0);
 	});
 });
+
+describe('Moment Conductor: a move whose outcome is unknown stays counted', () => {
+	const { sandbox, run } = useConductorSandbox();
+
+	it('every create answers 500: with a cap of 3 moves, only 3 items are ever sent', async () => {
+		sandbox().injectFault({
+			kind: 'status-500',
+			method: 'POST',
+			path: '/transactions',
+			times: 1000,
+		});
+		const result = await run({
+			items: Array.from({ length: 10 }, (_, index) => ({ reference: `unknown-${index + 1}` })),
+			nodes: [
+				conductorNode(
+					'Create',
+					createTransactionParameters({
+						batching: { parallelRequests: 1 },
+						safety: { maxMovesPerExecution: 3 },
+					}),
+					{ continueOnFail: true },
+				),
+			],
+		});
+		const outputs = result.json('Create');
+		expect(outputs.slice(0, 3).every((item) => String(item.error).includes('500'))).toBe(true);
+		expect(
+			outputs.slice(3).every((item) => String(item.error).startsWith('Spending limit reached')),
+		).toBe(true);
+		const keys = new Set(
+			sandbox()
+				.requests.filter((request) => request.method === 'POST')
+				.map((request) => request.headers['idempotency-key']),
+		);
+		expect(keys.size).toBe(3);
+	});
+});
