@@ -1,12 +1,15 @@
-// Scenario 6, in real n8n (`n8n execute`): 1000 Conductor transaction:create items against a sandbox
-// that answers every request after 300 ms, as real payment APIs do. The pack at its default number
-// of parallel requests, at the HTTP Request node's concurrency (batches of 50) and one by one (on
-// fewer items), against n8n's HTTP Request node with the same predefined credential. Figures: each
-// node's executionTime in the one workflow run.
-import { N8n, describeFailure, nodeOutput } from '../test/e2e/lib/n8n';
+// Scenario 6, in real n8n (`n8n execute`): 1000 Conductor transaction:create items and 1000 MTN MoMo
+// requests to pay against sandboxes that answer every request after 300 ms, as real payment APIs do.
+// For each: the pack at its default number of parallel requests, at the HTTP Request node's
+// concurrency (batches of 50) and one by one (on fewer items), against n8n's HTTP Request node with
+// the same predefined credential, in one workflow run. Figures: each node's executionTime.
+import type { IDataObject } from 'n8n-workflow';
+
+import { N8n, describeFailure, nodeOutput, type CredentialImport } from '../test/e2e/lib/n8n';
 import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
-import { readRuntime } from '../test/e2e/lib/runtime';
-import { DEFAULT_PARALLEL_REQUESTS } from '../nodes/MomentConductor/actions/router';
+import { readRuntime, type RuntimePaths } from '../test/e2e/lib/runtime';
+import { DEFAULT_PARALLEL_REQUESTS as CONDUCTOR_DEFAULT } from '../nodes/MomentConductor/actions/router';
+import { DEFAULT_PARALLEL_REQUESTS as MOMO_DEFAULT } from '../nodes/MtnMomo/actions/router';
 import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';
 import { installFloorPackage } from './lib/floor-package';
 import { round } from './lib/measure';
@@ -25,71 +28,233 @@ const ITEMS = 1000;
 const SEQUENTIAL_ITEMS = 40;
 const LATENCY_MS = 300;
 const SAME_CONCURRENCY = 50;
-const CREDENTIAL = { id: 'cndLatencyCred01', name: 'Conductor latency bench' };
-const TITLE = `6. With provider latency (real n8n, ${ITEMS} transaction:create items, the sandbox answering after ${LATENCY_MS} ms)`;
+const TITLE = `6. With provider latency (real n8n, ${ITEMS} items per node, the sandbox answering after ${LATENCY_MS} ms)`;
 
-interface Step {
-	name: string;
-	count: number;
-	node: Record<string, unknown>;
+interface MomoInfo {
+	baseUrl: string;
+	apiUser: string;
+	apiKey: string;
+	subscriptionKeys: { collection: string; disbursement: string };
 }
 
-function packNode(name: string, parallelRequests?: number): Record<string, unknown> {
-	return {
-		name,
-		type: 'n8n-nodes-payments-pack.momentConductor',
-		typeVersion: 1,
-		parameters: {
-			...packParameters(),
-			...(parallelRequests === undefined ? {} : { batching: { parallelRequests } }),
+/** One provider of the scenario: its sandbox, credential, the pack's node and the HTTP Request node. */
+interface LatencyProvider {
+	label: string;
+	sandbox: 'conductor' | 'momo';
+	defaultParallel: number;
+	credential(info: IDataObject): CredentialImport;
+	packNode(name: string, credential: { id: string; name: string }): ChainNode;
+	httpNode(name: string, info: IDataObject, credential: { id: string; name: string }): ChainNode;
+	/** What the provider holds after the run: one move per item. */
+	moves(stats: Record<string, unknown>): number;
+}
+
+const batching = { batching: { batch: { batchSize: SAME_CONCURRENCY, batchInterval: 0 } } };
+
+const PROVIDERS: LatencyProvider[] = [
+	{
+		label: 'Conductor transaction:create',
+		sandbox: 'conductor',
+		defaultParallel: CONDUCTOR_DEFAULT,
+		credential: (info) => ({
+			id: 'cndLatencyCred01',
+			name: 'Conductor latency bench',
+			type: 'momentConductorApi',
+			data: {
+				secretKey: String(info.secretKey),
+				retailerId: String((info.retailerIds as string[])[0]),
+				baseUrl: String(info.baseUrl),
+			},
+		}),
+		packNode: (name, credential) => ({
+			name,
+			type: 'n8n-nodes-payments-pack.momentConductor',
+			typeVersion: 1,
+			parameters: packParameters(),
+			credentials: { momentConductorApi: credential },
+		}),
+		httpNode: (name, info, credential) =>
+			conductorHttpRequestNode(name, info as unknown as ConductorInfo, credential, batching),
+		moves: (stats) => Number(stats.transactionsCreated),
+	},
+	{
+		label: 'MTN MoMo collection:requestToPay',
+		sandbox: 'momo',
+		defaultParallel: MOMO_DEFAULT,
+		credential: (info) => {
+			const momo = info as unknown as MomoInfo;
+			return {
+				id: 'momoLatencyCred1',
+				name: 'MoMo latency bench',
+				type: 'mtnMomoApi',
+				data: {
+					collectionSubscriptionKey: momo.subscriptionKeys.collection,
+					disbursementSubscriptionKey: momo.subscriptionKeys.disbursement,
+					apiUser: momo.apiUser,
+					apiKey: momo.apiKey,
+					targetEnvironment: 'sandbox',
+					baseUrl: momo.baseUrl,
+				},
+			};
 		},
-		credentials: { momentConductorApi: CREDENTIAL },
+		packNode: (name, credential) => ({
+			name,
+			type: 'n8n-nodes-payments-pack.mtnMomo',
+			typeVersion: 1,
+			parameters: {
+				resource: 'collection',
+				operation: 'requestToPay',
+				amount: '25.50',
+				currency: 'EUR',
+				externalId: '={{ $json.reference }}',
+				partyIdType: 'MSISDN',
+				partyId: '46733123459',
+			},
+			credentials: { mtnMomoApi: credential },
+		}),
+		httpNode: (name, info, credential) => ({
+			name,
+			type: 'n8n-nodes-base.httpRequest',
+			typeVersion: 4.2,
+			parameters: {
+				method: 'POST',
+				url: `${String(info.baseUrl)}/collection/v1_0/requesttopay`,
+				authentication: 'predefinedCredentialType',
+				nodeCredentialType: 'mtnMomoApi',
+				sendHeaders: true,
+				headerParameters: {
+					parameters: [
+						{ name: 'X-Reference-Id', value: '={{ $json.idempotencyKey }}' },
+						{ name: 'X-Target-Environment', value: 'sandbox' },
+					],
+				},
+				sendBody: true,
+				contentType: 'json',
+				specifyBody: 'json',
+				jsonBody:
+					'={{ JSON.stringify({ amount: "25.50", currency: "EUR", externalId: $json.reference, payer: { partyIdType: "MSISDN", partyId: "46733123459" } }) }}',
+				options: batching,
+			},
+			credentials: { mtnMomoApi: credential },
+		}),
+		moves: (stats) => Number(stats.requestsToPay),
+	},
+];
+
+function withParallel(node: ChainNode, parallelRequests: number | undefined): ChainNode {
+	if (parallelRequests === undefined) return node;
+	return {
+		...node,
+		parameters: { ...(node.parameters as IDataObject), batching: { parallelRequests } },
 	};
 }
 
-function steps(info: ConductorInfo): Step[] {
-	return [
-		{ name: `Pack (default ${DEFAULT_PARALLEL_REQUESTS} in flight)`, count: ITEMS, node: {} },
-		{ name: `Pack (${SAME_CONCURRENCY} in flight)`, count: ITEMS, node: {} },
-		{ name: `HTTP Request (batches of ${SAME_CONCURRENCY})`, count: ITEMS, node: {} },
-		{ name: 'Pack (one by one)', count: SEQUENTIAL_ITEMS, node: {} },
-	].map((step, index) => ({
-		...step,
-		node: [
-			packNode(step.name),
-			packNode(step.name, SAME_CONCURRENCY),
-			conductorHttpRequestNode(step.name, info, CREDENTIAL, {
-				batching: { batch: { batchSize: SAME_CONCURRENCY, batchInterval: 0 } },
-			}),
-			packNode(step.name, 1),
-		][index],
-	}));
-}
-
-function workflow(id: string, plan: Step[]) {
-	return benchChainWorkflow(
-		id,
-		'Bench 6 latency',
-		plan.map((step, index) => ({
-			count: step.count,
-			tag: `latency-${index}`,
-			node: step.node as ChainNode,
-		})),
+async function measure(
+	runtime: RuntimePaths,
+	pack: PackInfo,
+	provider: LatencyProvider,
+	cleanups: Array<() => Promise<void>>,
+): Promise<{ rows: Row[]; notes: string[] }> {
+	const sandbox: SandboxProcess<IDataObject> = await startSandboxProcess<IDataObject>(
+		provider.sandbox,
+		{ latencyMs: LATENCY_MS },
 	);
+	cleanups.push(async () => await sandbox.close());
+	const n8n = await N8n.create({ runtime, pack, label: `bench-latency-${provider.sandbox}` });
+	cleanups.push(async () => await n8n.dispose());
+	installFloorPackage(n8n.userFolder, sandbox.info as unknown as ConductorInfo);
+	const credential = provider.credential(sandbox.info);
+	await n8n.importCredentials([credential]);
+	const reference = { id: credential.id, name: credential.name };
+	const names = {
+		byDefault: `Pack (default ${provider.defaultParallel} in flight)`,
+		packSame: `Pack (${SAME_CONCURRENCY} in flight)`,
+		httpSame: `HTTP Request (batches of ${SAME_CONCURRENCY})`,
+		oneByOne: 'Pack (one by one)',
+	};
+	const steps = [
+		{ count: ITEMS, node: provider.packNode(names.byDefault, reference) },
+		{
+			count: ITEMS,
+			node: withParallel(provider.packNode(names.packSame, reference), SAME_CONCURRENCY),
+		},
+		{ count: ITEMS, node: provider.httpNode(names.httpSame, sandbox.info, reference) },
+		{
+			count: SEQUENTIAL_ITEMS,
+			node: withParallel(provider.packNode(names.oneByOne, reference), 1),
+		},
+	].map((step, index) => ({ ...step, tag: `latency-${provider.sandbox}-${index}` }));
+	const workflow = benchChainWorkflow(
+		`benchLatency${provider.sandbox}`.slice(0, 16),
+		`Bench 6 ${provider.label}`,
+		steps,
+	);
+	await n8n.importWorkflows([workflow]);
+
+	const result = executeToFile(n8n, runtime, workflow.id);
+	if (!result.run || result.code !== 0) throw new Error(describeFailure(result));
+	const seconds = (name: string) => executionTime(result.run!, name) / 1000;
+	for (const step of steps) expect(nodeOutput(result.run, step.node.name)).toHaveLength(step.count);
+	const expected = steps.reduce((sum, step) => sum + step.count, 0);
+	// Every item paid exactly once.
+	expect(provider.moves((await sandbox.summary()).stats)).toBe(expected);
+
+	const byDefault = seconds(names.byDefault);
+	const packSame = seconds(names.packSame);
+	const httpSame = seconds(names.httpSame);
+	const oneByOne = seconds(names.oneByOne);
+	const sequentialFull = (oneByOne / SEQUENTIAL_ITEMS) * ITEMS;
+	const ideal = (ITEMS * LATENCY_MS) / provider.defaultParallel / 1000;
+	const rows: Row[] = [
+		{
+			measure: `${provider.label}: pack one by one, s per ${ITEMS} items (measured on ${SEQUENTIAL_ITEMS})`,
+			value: round(sequentialFull, 1),
+			unit: 's',
+		},
+		{
+			measure: `${provider.label}: pack at its default (${provider.defaultParallel} in flight), s`,
+			value: round(byDefault, 1),
+			unit: 's',
+			baseline: 'pack one by one',
+			baselineValue: sequentialFull,
+			target: '≥ 10x faster (≤ 0.1x)',
+			met: byDefault <= 0.1 * sequentialFull,
+		},
+		{
+			measure: `${provider.label}: pack at its default, s`,
+			value: round(byDefault, 1),
+			unit: 's',
+			baseline: `ideal items × latency ÷ ${provider.defaultParallel}`,
+			baselineValue: ideal,
+			target: '≤ 1.2x + the 0-latency cost (20 ms/item)',
+			met: byDefault <= 1.2 * ideal + ITEMS * 0.02,
+		},
+		{
+			measure: `${provider.label}: pack, ${SAME_CONCURRENCY} in flight, s`,
+			value: round(packSame, 1),
+			unit: 's',
+			baseline: `HTTP Request node, batches of ${SAME_CONCURRENCY}`,
+			baselineValue: httpSame,
+			target: '≤ 1x (at least as fast)',
+			met: packSame <= httpSame,
+		},
+	];
+	const notes = [
+		`${provider.label}: HTTP Request node ${round(httpSame, 1)} s; pack at ${SAME_CONCURRENCY} in flight ${round(packSame, 1)} s; pack default ${round(byDefault, 1)} s; pack one by one ${round(oneByOne, 1)} s for ${SEQUENTIAL_ITEMS} items. Every item moved exactly once (${expected} at the sandbox).`,
+	];
+	return { rows, notes };
 }
 
 describe('scenario 6 (real n8n): batches at the speed of the provider', () => {
-	let sandbox: SandboxProcess<ConductorInfo> | undefined;
-	let n8n: N8n | undefined;
+	const cleanups: Array<() => Promise<void>> = [];
 	let pack: PackInfo | undefined;
 
 	afterAll(async () => {
-		await n8n?.dispose();
+		for (const cleanup of cleanups.reverse()) await cleanup();
 		if (pack) disposePack(pack);
-		await sandbox?.close();
 	});
 
-	it(`pays ${ITEMS} bills with ${LATENCY_MS} ms per answer`, async () => {
+	it(`pays ${ITEMS} bills and ${ITEMS} requests to pay with ${LATENCY_MS} ms per answer`, async () => {
 		const blocked = blocker();
 		if (blocked) {
 			writeSection({ order: '06', title: TITLE, rows: [], notes: [`Not measured: ${blocked}.`] });
@@ -97,80 +262,20 @@ describe('scenario 6 (real n8n): batches at the speed of the provider', () => {
 		}
 		const runtime = readRuntime();
 		pack = buildPrivatePack();
-		sandbox = await startSandboxProcess<ConductorInfo>('conductor', { latencyMs: LATENCY_MS });
-		const info = sandbox.info;
-		n8n = await N8n.create({ runtime, pack, label: 'bench-latency' });
-		installFloorPackage(n8n.userFolder, info);
-		await n8n.importCredentials([
-			{
-				...CREDENTIAL,
-				type: 'momentConductorApi',
-				data: { secretKey: info.secretKey, retailerId: info.retailerIds[0], baseUrl: info.baseUrl },
-			},
-		]);
-		const plan = steps(info);
-		const wf = workflow('benchLatency0001', plan);
-		await n8n.importWorkflows([wf]);
-
-		const result = executeToFile(n8n, runtime, wf.id);
-		if (!result.run || result.code !== 0) throw new Error(describeFailure(result));
-		const seconds: Record<string, number> = {};
-		for (const step of plan) {
-			expect(nodeOutput(result.run, step.name)).toHaveLength(step.count);
-			seconds[step.name] = executionTime(result.run, step.name) / 1000;
+		const rows: Row[] = [];
+		const notes: string[] = [];
+		for (const provider of PROVIDERS) {
+			const measured = await measure(runtime, pack, provider, cleanups);
+			rows.push(...measured.rows);
+			notes.push(...measured.notes);
 		}
-		const summary = await sandbox.summary();
-		const expected = plan.reduce((sum, step) => sum + step.count, 0);
-		// Every item paid exactly once: one request and one transaction each.
-		expect(summary.total).toBe(expected);
-		expect(summary.stats.transactionsCreated).toBe(expected);
-
-		const [byDefault, packSame, httpSame, oneByOne] = plan.map((step) => seconds[step.name]);
-		const sequentialPerItem = oneByOne / SEQUENTIAL_ITEMS;
-		const sequentialFull = sequentialPerItem * ITEMS;
-		const ideal = (inFlight: number) => (ITEMS * LATENCY_MS) / inFlight / 1000;
-		const rows: Row[] = [
-			{
-				measure: `pack one by one, s per ${ITEMS} items (measured on ${SEQUENTIAL_ITEMS})`,
-				value: round(sequentialFull, 1),
-				unit: 's',
-			},
-			{
-				measure: `pack at its default (${DEFAULT_PARALLEL_REQUESTS} in flight), s`,
-				value: round(byDefault, 1),
-				unit: 's',
-				baseline: 'pack one by one',
-				baselineValue: sequentialFull,
-				target: '≥ 10x faster (≤ 0.1x)',
-				met: byDefault <= 0.1 * sequentialFull,
-			},
-			{
-				measure: `pack at its default, s`,
-				value: round(byDefault, 1),
-				unit: 's',
-				baseline: `ideal items × latency ÷ ${DEFAULT_PARALLEL_REQUESTS}`,
-				baselineValue: ideal(DEFAULT_PARALLEL_REQUESTS),
-				target: '≤ 1.2x + the 0-latency cost',
-				met: byDefault <= 1.2 * ideal(DEFAULT_PARALLEL_REQUESTS) + ITEMS * 0.02,
-			},
-			{
-				measure: `pack, ${SAME_CONCURRENCY} in flight, s`,
-				value: round(packSame, 1),
-				unit: 's',
-				baseline: `HTTP Request node, batches of ${SAME_CONCURRENCY}`,
-				baselineValue: httpSame,
-				target: '≤ 1x (at least as fast)',
-				met: packSame <= httpSame,
-			},
-		];
 		writeSection({
 			order: '06',
 			title: TITLE,
 			rows,
 			notes: [
-				`One workflow run: for each measured node a bench Items node (fresh references) then the node. Seconds = the node's executionTime. HTTP Request node ${round(httpSame, 1)} s; pack at ${SAME_CONCURRENCY} in flight ${round(packSame, 1)} s; pack default ${round(byDefault, 1)} s; pack one by one ${round(oneByOne, 1)} s for ${SEQUENTIAL_ITEMS} items (${round(sequentialPerItem * 1000, 0)} ms/item).`,
-				`The HTTP Request node's batching option (${SAME_CONCURRENCY} items per batch, no interval) is its way to bound concurrency: it sends each batch at once and waits for the whole batch, so a slow answer holds the batch; the pack keeps ${SAME_CONCURRENCY} in flight and starts the next item as soon as one answers.`,
-				`Every request created exactly one transaction (${expected} in all); the sandbox ran in its own process${sandbox.pinned ? ' on core 1' : ''}.`,
+				...notes,
+				`One workflow run per provider: for each measured node a bench Items node (fresh references and keys) then the node; seconds = the node's executionTime. The HTTP Request node's batching option (${SAME_CONCURRENCY} per batch, no interval) is its way to bound concurrency: it sends a batch at once and waits for all of it, so one slow answer holds the batch; the pack keeps ${SAME_CONCURRENCY} in flight and starts the next item as soon as one answers. Each sandbox ran in its own process.`,
 			],
 		});
 	});

@@ -4,6 +4,8 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { createHash } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 
+import { sleep } from 'n8n-workflow';
+
 import { route, type ParsedRequest, type RouteContext } from './routes';
 import { MomoState, paymentView } from './state';
 import type {
@@ -85,6 +87,7 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 		providerCallbackHost: options.providerCallbackHost ?? '127.0.0.1',
 		repeatedReference: options.repeatedReference ?? 'conflict',
 		callbackQuery: options.callbackQuery ?? 'keep',
+		latencyMs: options.latencyMs ?? 0,
 	} as const;
 	const state = new MomoState(settings.tokenTtlMs);
 	const seedUser = () =>
@@ -141,6 +144,8 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 
 	const server: Server = createServer((req, res) => {
 		void (async () => {
+			// A real provider answers in hundreds of ms: every request waits `latencyMs` first.
+			if (settings.latencyMs > 0) await sleep(settings.latencyMs);
 			const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 			const headers: Record<string, string | undefined> = {};
 			for (const [name, value] of Object.entries(req.headers)) {

@@ -7,6 +7,8 @@ export type CallbackMethod = 'PUT' | 'POST';
 export interface MomoSandboxOptions {
 	/** Port on 127.0.0.1. Default 0: an ephemeral port. */
 	port?: number;
+	/** How long every answer takes (ms), like a real provider's latency. Default 0. */
+	latencyMs?: number;
 	/** How long an access token lives. Default 3600 s, as MTN's expires_in. */
 	tokenTtlMs?: number;
 	/** How long a request to pay or transfer stays PENDING before it settles. Default 40 ms. */
