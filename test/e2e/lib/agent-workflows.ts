@@ -135,6 +135,7 @@ export function allProviderTools(): WorkflowNode[] {
 			currency: 'DOP',
 			email: 'cliente@example.com',
 			idNumber: '001-0000000-1',
+			callbackUrl: 'https://example.com/momento/callbacks',
 			options: {},
 			safety: { maxAmountPerItem: 'DOP 1000.00', maxMovesPerExecution: 1 },
 		}),
@@ -194,7 +195,7 @@ export function allProviderTools(): WorkflowNode[] {
 			amount: fromAi('amount', 'Amount in GBP as a decimal string, e.g. 12.50'),
 			currency: 'GBP',
 			paymentSourceUuid: '5f0c7c6e-1111-4a1b-9c1d-000000000001',
-			pin: '1234',
+			// The PIN comes from the credential.
 			additionalFields: {},
 			safety: { maxAmountPerItem: 'GBP 50.00', maxMovesPerExecution: 1 },
 		}),
