@@ -46,14 +46,16 @@ describe('Momento callback trigger in n8n 2.41', () => {
 			return { status: response.status, body: await response.text() };
 		};
 
-		// Orders created with this credential report their status changes to the trigger.
-		await env.n8n.importCredentials(
-			env.provider.credentials(env.sandbox).map((credential) => ({
-				...credential,
-				data: { ...credential.data, callbackUrl },
-			})),
-		);
-		const created = await env.n8n.execute(env.example('momento-deposit').id);
+		// Orders created by the example report their status changes to the trigger: its Callback URL
+		// field (which comes before the credential's default) is the trigger's production URL.
+		const deposit = env.example('momento-deposit');
+		const workflow = structuredClone(deposit.workflow) as {
+			nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+		};
+		const createNode = workflow.nodes.find((node) => node.name === 'Create Deposit')!;
+		createNode.parameters.callbackUrl = callbackUrl;
+		await env.n8n.importWorkflows([workflow as unknown as Record<string, unknown>]);
+		const created = await env.n8n.execute(deposit.id);
 		if (!created.run || created.code !== 0) throw new Error(describeFailure(created));
 		const orderID = String(nodeOutput(created.run, 'Create Deposit')[0].orderID);
 		// The Momento node added the order's token to the URL it gave Momento.

@@ -56,6 +56,9 @@ function batchWorkflow(billExpression: string): Record<string, unknown> {
 					operation: 'create',
 					externalReference: '={{ $json.reference }}',
 					itemsSource: 'fields',
+					// One by one, so exactly items 1-5 are paid before item 6 fails (money-retry.e2e.test.ts
+					// covers the default, several in flight).
+					batching: { parallelRequests: 1 },
 					billItems: {
 						bill: [
 							{ id: billExpression, amount: BILL.amount.value, currency: BILL.amount.currency },
