@@ -46,9 +46,14 @@ describe('MTN MoMo in n8n 2.41', () => {
 		});
 		expect(nodeOutput(first.run, 'Collection Balance')[0]).toMatchObject({ currency: 'EUR' });
 
+		// Run again: the same External ID is the same payment, found by its reference, not charged twice.
 		const second = await env.n8n.execute(example.id);
 		if (!second.run || second.code !== 0) throw new Error(describeFailure(second));
-		expect(env.sandbox.stats.requestsToPay).toBe(2);
+		expect(env.sandbox.stats.requestsToPay).toBe(1);
+		expect(nodeOutput(second.run, 'Request Payment')[0]).toMatchObject({
+			referenceId: paid.referenceId,
+			status: 'SUCCESSFUL',
+		});
 		// The token stored with the credential by the first execution serves the second one.
 		expect(env.sandbox.stats.tokenRequests.collection).toBe(1);
 		const everything = JSON.stringify([first.run, second.run]);
