@@ -64,11 +64,11 @@ function batchWorkflow(
 	};
 }
 
-function conductorPayNode(options: Record<string, unknown>) {
+function conductorPayNode(options: Record<string, unknown>, extra: Record<string, unknown> = {}) {
 	return {
 		name: 'Pay Bill',
 		type: 'n8n-nodes-payments-pack.momentConductor',
-		parameters: createTransactionParameters({ options }),
+		parameters: createTransactionParameters({ options, ...extra }),
 		credentials: {
 			momentConductorApi: { id: CONDUCTOR_CREDENTIAL_ID, name: 'Conductor sandbox' },
 		},
@@ -77,7 +77,7 @@ function conductorPayNode(options: Record<string, unknown>) {
 
 export function batchWorkflows(): Array<Record<string, unknown>> {
 	return [
-		// the node's default idempotency keys (derived from the execution)
+		// the node's default idempotency keys (derived from each item's external reference)
 		batchWorkflow(
 			BATCH_WORKFLOW_IDS.conductor,
 			'Queue: pay a batch of bills (Conductor)',
@@ -89,7 +89,11 @@ export function batchWorkflows(): Array<Record<string, unknown>> {
 			BATCH_WORKFLOW_IDS.conductorByReference,
 			'Queue: pay a batch of bills, keys from the references (Conductor)',
 			BATCH_PATHS.conductorByReference,
-			conductorPayNode({ idempotencyKey: "={{ 'bill-' + $json.reference }}" }),
+			// One by one: the worker is killed while the 10th payment is held, with 9 paid before it.
+			conductorPayNode(
+				{ idempotencyKey: "={{ 'bill-' + $json.reference }}" },
+				{ batching: { parallelRequests: 1 } },
+			),
 		),
 		batchWorkflow(
 			BATCH_WORKFLOW_IDS.momo,
