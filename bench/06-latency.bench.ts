@@ -162,7 +162,14 @@ async function measure(
 	cleanups.push(async () => await sandbox.close());
 	const n8n = await N8n.create({ runtime, pack, label: `bench-latency-${provider.sandbox}` });
 	cleanups.push(async () => await n8n.dispose());
-	installFloorPackage(n8n.userFolder, sandbox.info as unknown as ConductorInfo);
+	// The bench Items node lives in the floor package; its Conductor floor node is not used here.
+	const floorInfo: ConductorInfo = {
+		baseUrl: String(sandbox.info.baseUrl),
+		rootUrl: String(sandbox.info.baseUrl),
+		secretKey: 'sk_unused',
+		retailerIds: ['unused'],
+	};
+	installFloorPackage(n8n.userFolder, floorInfo);
 	const credential = provider.credential(sandbox.info);
 	await n8n.importCredentials([credential]);
 	const reference = { id: credential.id, name: credential.name };
