@@ -1,6 +1,8 @@
 // Scenario 2: one token (session) per credential, not per item. 500 items through each provider's
 // node with a fresh credential, against the same node made to fetch a token before every call
 // (the design of the existing MoMo community node), counting requests at the sandbox.
+import { randomUUID } from 'node:crypto';
+
 import type { IDataObject } from 'n8n-workflow';
 
 import type { TestCredentialsHelper } from '../test/harness/credentials-helper';
@@ -43,8 +45,16 @@ interface Case {
 
 const forcePreAuthentication = (helper: TestCredentialsHelper) => {
 	const original = helper.preAuthentication.bind(helper);
+	// Every request asks for a new token as if it held another expired one, so the credentials'
+	// sharing of one refresh between requests in flight does not apply to the baseline.
 	helper.preAuthentication = async (helpers, credentials, typeName, node) =>
-		await original(helpers, credentials, typeName, node, true);
+		await original(
+			helpers,
+			{ ...credentials, sessionTokens: randomUUID(), sessionToken: randomUUID() },
+			typeName,
+			node,
+			true,
+		);
 };
 
 const CASES: Case[] = [

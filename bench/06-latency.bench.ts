@@ -44,7 +44,8 @@ interface LatencyProvider {
 	defaultParallel: number;
 	credential(info: IDataObject): CredentialImport;
 	packNode(name: string, credential: { id: string; name: string }): ChainNode;
-	httpNode(name: string, info: IDataObject, credential: { id: string; name: string }): ChainNode;
+	/** n8n's HTTP Request node sending the same request with the predefined credential, if it can. */
+	httpNode?(name: string, info: IDataObject, credential: { id: string; name: string }): ChainNode;
 	/** What the provider holds after the run: one move per item. */
 	moves(stats: Record<string, unknown>): number;
 }
@@ -112,31 +113,9 @@ const PROVIDERS: LatencyProvider[] = [
 			},
 			credentials: { mtnMomoApi: credential },
 		}),
-		httpNode: (name, info, credential) => ({
-			name,
-			type: 'n8n-nodes-base.httpRequest',
-			typeVersion: 4.2,
-			parameters: {
-				method: 'POST',
-				url: `${String(info.baseUrl)}/collection/v1_0/requesttopay`,
-				authentication: 'predefinedCredentialType',
-				nodeCredentialType: 'mtnMomoApi',
-				sendHeaders: true,
-				headerParameters: {
-					parameters: [
-						{ name: 'X-Reference-Id', value: '={{ $json.idempotencyKey }}' },
-						{ name: 'X-Target-Environment', value: 'sandbox' },
-					],
-				},
-				sendBody: true,
-				contentType: 'json',
-				specifyBody: 'json',
-				jsonBody:
-					'={{ JSON.stringify({ amount: "25.50", currency: "EUR", externalId: $json.reference, payer: { partyIdType: "MSISDN", partyId: "46733123459" } }) }}',
-				options: batching,
-			},
-			credentials: { mtnMomoApi: credential },
-		}),
+		// n8n's HTTP Request node with the predefined mtnMomoApi credential was answered "Access
+		// token is missing" by the sandbox in this run (its token exchange did not reach the request),
+		// so MoMo is measured against the pack one by one only.
 		moves: (stats) => Number(stats.requestsToPay),
 	},
 ];
@@ -185,7 +164,9 @@ async function measure(
 			count: ITEMS,
 			node: withParallel(provider.packNode(names.packSame, reference), SAME_CONCURRENCY),
 		},
-		{ count: ITEMS, node: provider.httpNode(names.httpSame, sandbox.info, reference) },
+		...(provider.httpNode
+			? [{ count: ITEMS, node: provider.httpNode(names.httpSame, sandbox.info, reference) }]
+			: []),
 		{
 			count: SEQUENTIAL_ITEMS,
 			node: withParallel(provider.packNode(names.oneByOne, reference), 1),
@@ -208,7 +189,7 @@ async function measure(
 
 	const byDefault = seconds(names.byDefault);
 	const packSame = seconds(names.packSame);
-	const httpSame = seconds(names.httpSame);
+	const httpSame = provider.httpNode ? seconds(names.httpSame) : undefined;
 	const oneByOne = seconds(names.oneByOne);
 	const sequentialFull = (oneByOne / SEQUENTIAL_ITEMS) * ITEMS;
 	const ideal = (ITEMS * LATENCY_MS) / provider.defaultParallel / 1000;
@@ -236,18 +217,24 @@ async function measure(
 			target: '≤ 1.2x + the 0-latency cost (20 ms/item)',
 			met: byDefault <= 1.2 * ideal + ITEMS * 0.02,
 		},
-		{
-			measure: `${provider.label}: pack, ${SAME_CONCURRENCY} in flight, s`,
-			value: round(packSame, 1),
-			unit: 's',
-			baseline: `HTTP Request node, batches of ${SAME_CONCURRENCY}`,
-			baselineValue: httpSame,
-			target: '≤ 1x (at least as fast)',
-			met: packSame <= httpSame,
-		},
+		httpSame === undefined
+			? {
+					measure: `${provider.label}: pack, ${SAME_CONCURRENCY} in flight, s`,
+					value: round(packSame, 1),
+					unit: 's',
+				}
+			: {
+					measure: `${provider.label}: pack, ${SAME_CONCURRENCY} in flight, s`,
+					value: round(packSame, 1),
+					unit: 's',
+					baseline: `HTTP Request node, batches of ${SAME_CONCURRENCY}`,
+					baselineValue: httpSame,
+					target: '≤ 1x (at least as fast)',
+					met: packSame <= httpSame,
+				},
 	];
 	const notes = [
-		`${provider.label}: HTTP Request node ${round(httpSame, 1)} s; pack at ${SAME_CONCURRENCY} in flight ${round(packSame, 1)} s; pack default ${round(byDefault, 1)} s; pack one by one ${round(oneByOne, 1)} s for ${SEQUENTIAL_ITEMS} items. Every item moved exactly once (${expected} at the sandbox).`,
+		`${provider.label}: HTTP Request node ${httpSame === undefined ? 'not measured' : `${round(httpSame, 1)} s`}; pack at ${SAME_CONCURRENCY} in flight ${round(packSame, 1)} s; pack default ${round(byDefault, 1)} s; pack one by one ${round(oneByOne, 1)} s for ${SEQUENTIAL_ITEMS} items. Every item moved exactly once (${expected} at the sandbox).`,
 	];
 	return { rows, notes };
 }
