@@ -74,8 +74,13 @@ const CASES: Case[] = [
 		provider: 'memento',
 		tokenRoute: /^POST \/v1\/sessions/,
 		products: 1,
-		node: mementoNode('Memento', payParameters()),
-		items: (count) => Array.from({ length: count }, () => ({})),
+		// Each item its own payment (identical rows would be one payment, refused as duplicates).
+		node: mementoNode(
+			'Memento',
+			payParameters({ additionalFields: { description: '={{ $json.description }}' } }),
+		),
+		items: (count, tag) =>
+			Array.from({ length: count }, (_, index) => ({ description: `${tag} ${index + 1}` })),
 		helper: (info) => newCredentialsHelper([mementoCredential(info)]),
 		tokenPerCall: forcePreAuthentication,
 	},

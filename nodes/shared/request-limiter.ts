@@ -23,6 +23,11 @@ export class RequestBudgetError extends Error {
 export class RequestLimiter {
 	private inFlight = 0;
 	private limit: number;
+	/**
+	 * Until the first answer only one request goes: a credential without a token yet fetches it
+	 * once (n8n's OAuth2 layer would otherwise fetch one per request in flight), then all go.
+	 */
+	private answeredOnce = false;
 	private pausedUntil = 0;
 	private successesSinceThrottle = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -53,7 +58,7 @@ export class RequestLimiter {
 				await sleep(wait);
 				continue;
 			}
-			if (this.inFlight < this.limit) break;
+			if (this.inFlight < (this.answeredOnce ? this.limit : 1)) break;
 			await new Promise<void>((resolve) => this.waiting.push(resolve));
 		}
 		this.inFlight++;
@@ -69,6 +74,7 @@ export class RequestLimiter {
 
 	/** The provider said 429: everyone waits, and fewer go at once. */
 	rateLimited(retryAfterMs: number | undefined, fallbackMs: number): void {
+		this.answeredOnce = true;
 		this.pausedUntil = Math.max(this.pausedUntil, Date.now() + (retryAfterMs ?? fallbackMs));
 		this.limit = Math.max(1, Math.floor(this.limit / 2));
 		this.successesSinceThrottle = 0;
@@ -76,6 +82,10 @@ export class RequestLimiter {
 
 	/** An answer that was not a 429: after a few, one more may go at once again. */
 	answered(): void {
+		if (!this.answeredOnce) {
+			this.answeredOnce = true;
+			for (const wake of this.waiting.splice(0, this.limit)) wake();
+		}
 		if (this.limit >= this.maxInFlight) return;
 		this.successesSinceThrottle++;
 		if (this.successesSinceThrottle >= this.recoverAfter) {

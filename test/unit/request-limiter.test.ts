@@ -3,8 +3,25 @@ import { sleep } from 'n8n-workflow';
 import { RequestBudgetError, RequestLimiter } from '../../nodes/shared/request-limiter';
 
 describe('RequestLimiter', () => {
+	it('sends one request alone until the first answer (a token is fetched once), then opens up', async () => {
+		const limiter = new RequestLimiter(3);
+		const first = await limiter.acquire();
+		let secondIn = false;
+		const second = limiter.acquire().then((release) => {
+			secondIn = true;
+			return release;
+		});
+		await sleep(10);
+		expect(secondIn).toBe(false);
+		limiter.answered();
+		first();
+		(await second)();
+		expect(secondIn).toBe(true);
+	});
+
 	it('lets at most the limit through at once; a release lets the next one in', async () => {
 		const limiter = new RequestLimiter(2);
+		limiter.answered();
 		const first = await limiter.acquire();
 		await limiter.acquire();
 		let thirdIn = false;
