@@ -111,7 +111,7 @@ export const idempotencyKeyOption: INodeProperties = {
 	type: 'string',
 	default: '',
 	description:
-		'Leave empty to use a key derived from this execution, node and item, so a retry replays instead of paying twice. Set your own (e.g. an invoice number) to deduplicate across executions.',
+		"Leave empty to use a key derived from this workflow, node and the External Reference (or the item's fields), so Retry On Fail, n8n's Retry and a re-delivered webhook replay instead of paying twice. Set your own (e.g. an invoice number) to choose what counts as the same payment.",
 };
 
 export function readIdentifier(

@@ -61,7 +61,7 @@ export function optionalOrderId(value: unknown): string | undefined {
 		throw new FieldError(
 			'Order ID',
 			`Order ID must be 1 to 64 letters, digits, dots, colons, dashes or underscores (got ${describeValue(orderId)})`,
-			'Leave it empty to use an ID derived from this execution and item.',
+			"Leave it empty to use an ID derived from this workflow, node and the order's fields.",
 		);
 	}
 	return orderId;
