@@ -24,5 +24,23 @@ export function expectFieldError(result: RunResult, badInput: BadInputCase): voi
 	if (badInput.message) expect(message).toMatch(badInput.message);
 }
 
+/**
+ * Every case as a test of its own: run it, expect an error naming the field and item 0, and no
+ * request at all at the sandbox (not even a token or session request).
+ */
+export function itRefusesEveryBadInput(
+	cases: BadInputCase[],
+	runCase: (badInput: BadInputCase) => Promise<RunResult>,
+	requestsAtSandbox: () => unknown[],
+): void {
+	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
+		'%s: an error naming the field and item, and no request at the sandbox',
+		async (_, badInput) => {
+			expectFieldError(await runCase(badInput), badInput);
+			expect(requestsAtSandbox()).toHaveLength(0);
+		},
+	);
+}
+
 /** A JSON number above 2^53, as an upstream node would hand it over. */
 export const HUGE_NUMBER = Number('12345678901234567890');

@@ -1,4 +1,4 @@
-import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -81,15 +81,13 @@ const cases: BadInputCase[] = [
 describe('Moment Conductor: bad input is refused before any request', () => {
 	const { sandbox, run } = useConductorSandbox();
 
-	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
-		'%s: an error naming the field and item, and no request at the sandbox',
-		async (_, badInput) => {
-			const result = await run({
+	itRefusesEveryBadInput(
+		cases,
+		async (badInput) =>
+			await run({
 				items: [badInput.item ?? {}],
 				nodes: [conductorNode('Conductor', badInput.parameters)],
-			});
-			expectFieldError(result, badInput);
-			expect(sandbox().requests).toHaveLength(0);
-		},
+			}),
+		() => sandbox().requests,
 	);
 });

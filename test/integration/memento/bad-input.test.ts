@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
 import { mementoNode, payParameters, useMementoSandbox } from './memento.fixture';
 
 const amountCase = (
@@ -73,16 +73,14 @@ const cases: BadInputCase[] = [
 describe('Memento Payments: bad input is refused before any request', () => {
 	const { sandbox, run } = useMementoSandbox();
 
-	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
-		'%s: an error naming the field and item, and no request at the sandbox',
-		async (_, badInput) => {
-			const result = await run({
+	// Not even a session: it opens only for a request that is sent.
+	itRefusesEveryBadInput(
+		cases,
+		async (badInput) =>
+			await run({
 				items: [badInput.item ?? {}],
 				nodes: [mementoNode('Memento', badInput.parameters)],
-			});
-			expectFieldError(result, badInput);
-			// Not even a session: it opens only for a request that is sent.
-			expect(sandbox().requests).toHaveLength(0);
-		},
+			}),
+		() => sandbox().requests,
 	);
 });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
 import { depositParameters, momentoNode, useMomentoSandbox } from './momento.fixture';
 
 const amountCase = (
@@ -65,15 +65,13 @@ const cases: BadInputCase[] = [
 describe('Momento: bad input is refused before any request', () => {
 	const { sandbox, run } = useMomentoSandbox();
 
-	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
-		'%s: an error naming the field and item, and no request at the sandbox',
-		async (_, badInput) => {
-			const result = await run({
+	itRefusesEveryBadInput(
+		cases,
+		async (badInput) =>
+			await run({
 				items: [badInput.item ?? {}],
 				nodes: [momentoNode('Momento', badInput.parameters)],
-			});
-			expectFieldError(result, badInput);
-			expect(sandbox().requests).toHaveLength(0);
-		},
+			}),
+		() => sandbox().requests,
 	);
 });

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
 import { momoNode, requestToPayParameters, useMomoSandbox } from './momo.fixture';
 
 const amountCase = (
@@ -75,16 +75,11 @@ const cases: BadInputCase[] = [
 describe('MTN MoMo: bad input is refused before any request', () => {
 	const { sandbox, run } = useMomoSandbox();
 
-	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
-		'%s: an error naming the field and item, and no request at the sandbox',
-		async (_, badInput) => {
-			const result = await run({
-				items: [badInput.item ?? {}],
-				nodes: [momoNode('MoMo', badInput.parameters)],
-			});
-			expectFieldError(result, badInput);
-			// Not even the token request: the credential opens a session only to send.
-			expect(sandbox().requests).toHaveLength(0);
-		},
+	// Not even the token request: the credential opens a session only to send.
+	itRefusesEveryBadInput(
+		cases,
+		async (badInput) =>
+			await run({ items: [badInput.item ?? {}], nodes: [momoNode('MoMo', badInput.parameters)] }),
+		() => sandbox().requests,
 	);
 });

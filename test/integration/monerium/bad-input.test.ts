@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
-import { expectFieldError, HUGE_NUMBER, type BadInputCase } from '../../harness/bad-input';
+import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
 import { locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
 
 function placeParameters(overrides: IDataObject = {}): IDataObject {
@@ -94,15 +94,13 @@ const cases: BadInputCase[] = [
 describe('Monerium: bad input is refused before any request', () => {
 	const { sandbox, run } = useMoneriumSandbox();
 
-	it.each(cases.map((badInput) => [badInput.label, badInput] as const))(
-		'%s: an error naming the field and item, and no request at the sandbox',
-		async (_, badInput) => {
-			const result = await run({
+	itRefusesEveryBadInput(
+		cases,
+		async (badInput) =>
+			await run({
 				items: [badInput.item ?? {}],
 				nodes: [moneriumNode('Monerium', badInput.parameters)],
-			});
-			expectFieldError(result, badInput);
-			expect(sandbox().requests).toHaveLength(0);
-		},
+			}),
+		() => sandbox().requests,
 	);
 });
