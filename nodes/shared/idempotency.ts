@@ -36,9 +36,4 @@ export function canonicalJson(value: unknown): string {
 	return JSON.stringify(value ?? null);
 }
 
-/** A short digest of a request, to tell "the same request again" from "another request, same key". */
-export function fingerprint(value: unknown): string {
-	return createHash('sha256').update(canonicalJson(value)).digest('hex').slice(0, 32);
-}
-
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
