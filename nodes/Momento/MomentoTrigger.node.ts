@@ -1,6 +1,5 @@
 import {
 	NodeConnectionTypes,
-	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
@@ -8,28 +7,10 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { maskCallbackTokens, refuseCallback, refusedCallbacks } from '../shared/callback-token';
-import { isNewDelivery } from '../shared/recent-deliveries';
-import type { OrderKind } from './actions/types';
-import { openMomentoSession, PROVIDER } from './transport';
-import { findOrder } from './transport/orders';
-import {
-	checkActivation,
-	EVENT_KINDS,
-	isDuplicate,
-	readStatusCallback,
-	remember,
-	tokenRefusal,
-} from './trigger/callback';
-
-function answer(
-	context: IWebhookFunctions,
-	status: number,
-	body: IDataObject,
-): IWebhookResponseData {
-	context.getResponseObject().status(status).json(body);
-	return { noWebhookResponse: true };
-}
+import { receiveDelivery } from '../shared/webhook-delivery';
+import { openMomentoSession } from './transport';
+import { checkActivation } from './trigger/callback';
+import { momentoCallbackFlow } from './trigger/delivery';
 
 export class MomentoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -118,91 +99,6 @@ export class MomentoTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		// The token first: without it nothing else happens (no Momento call, no run).
-		const confirm = this.getNodeParameter('confirm', true) === true;
-		const own = String(this.getNodeParameter('token', '') ?? '');
-		if (this.getNodeParameter('requireToken', true) !== false || !confirm || own !== '') {
-			const refusal = await tokenRefusal(this);
-			if (refusal) return refuseCallback(this, PROVIDER, refusal);
-		}
-		const callback = readStatusCallback(this.getBodyData());
-		if (!callback) {
-			return answer(this, 400, { error: 'INVALID_CALLBACK', message: 'The body has no orderID' });
-		}
-		const events = this.getNodeParameter('events', []) as string[];
-		const subscribed = events.map((event) => EVENT_KINDS[event]).filter(Boolean);
-		const kinds: OrderKind[] = callback.kind ? [callback.kind] : subscribed;
-		if (!kinds.some((kind) => subscribed.includes(kind))) {
-			return answer(this, 200, {
-				received: true,
-				ignored: `${callback.kind} events are not selected`,
-			});
-		}
-
-		let kind: OrderKind | undefined;
-		let order: IDataObject | undefined;
-		if (confirm) {
-			try {
-				const session = await openMomentoSession(this);
-				for (const candidate of kinds) {
-					order = await findOrder(this, session, candidate, callback.orderID);
-					if (order) {
-						kind = candidate;
-						break;
-					}
-				}
-			} catch (error) {
-				// Not confirmed, so nothing starts; a 5xx makes Momento deliver the callback again.
-				return answer(this, 503, {
-					error: 'CONFIRMATION_FAILED',
-					message: `Could not confirm the order with Momento: ${(error as Error).message}`,
-				});
-			}
-			if (!order || !kind) {
-				return answer(this, 404, { error: 'UNKNOWN_ORDER', message: 'No such order at Momento' });
-			}
-		} else if (kinds.length === 1) {
-			kind = kinds[0];
-			order = this.getBodyData();
-		} else {
-			return answer(this, 400, {
-				error: 'INVALID_CALLBACK',
-				message: 'The callback has no type (deposit or withdrawal); select one event',
-			});
-		}
-
-		// Confirmed: only Momento's own answer counts, never what the caller claimed.
-		const status = confirm
-			? String(order.status ?? '')
-			: String(order.status ?? callback.status ?? '');
-		const seen = this.getWorkflowStaticData('node');
-		seen.lastStatus ??= {};
-		const key = `${kind}:${callback.orderID}`;
-		const lastStatus = seen.lastStatus as IDataObject;
-		const fresh = isNewDelivery(this, key, status, () => {
-			const newStatus = !isDuplicate(lastStatus, key, status);
-			remember(lastStatus, key, status);
-			return newStatus;
-		});
-		if (!fresh) {
-			return answer(this, 200, { received: true, duplicate: true });
-		}
-		const json: IDataObject = {
-			event: `${kind}.status_changed`,
-			kind,
-			orderID: callback.orderID,
-			status,
-			confirmed: confirm,
-			order: maskCallbackTokens(order),
-			...(confirm ? {} : { callback: maskCallbackTokens(this.getBodyData()) }),
-			rejectedCallbacks: refusedCallbacks(this),
-		};
-		// Answered here rather than by n8n: n8n saves the workflow's static data (the status just
-		// remembered) when the webhook's answer is handed over. For an answer n8n sends itself, that
-		// happens after the run was started, and starting it resets the "changed" mark of static
-		// data loaded from the database (activation stored the callback URL there), so the status
-		// would be lost and a repeated callback would start the workflow a second time.
-		answer(this, 200, { received: true });
-		return { noWebhookResponse: true, workflowData: [[{ json }]] };
+		return await receiveDelivery(this, momentoCallbackFlow(this));
 	}
 }

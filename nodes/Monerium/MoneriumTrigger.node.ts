@@ -1,40 +1,20 @@
 import {
-	NodeApiError,
 	NodeConnectionTypes,
-	type IDataObject,
 	type IHookFunctions,
 	type INodeType,
 	type INodeTypeDescription,
 	type IWebhookFunctions,
 	type IWebhookResponseData,
-	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	generateWebhookSecret,
-	isValidWebhookSecret,
-	rememberDelivery,
-	verifyWebhook,
-} from '../shared/standard-webhooks';
-import { isNewDelivery } from '../shared/recent-deliveries';
-import { MONERIUM_EVENTS, SUBSCRIPTION_CREATED } from './events';
+import { generateWebhookSecret, isValidWebhookSecret } from '../shared/standard-webhooks';
+import { receiveDelivery } from '../shared/webhook-delivery';
+import { MONERIUM_EVENTS } from './events';
 import { callMonerium, openMoneriumSession } from './transport';
-
-/** What the trigger keeps in the workflow's static data. */
-interface SubscriptionState extends IDataObject {
-	secret?: string;
-	subscribedUrl?: string;
-	subscribedTypes?: string[];
-	/** webhook-id -> unix seconds first seen: Monerium retries a delivery up to 10 times in 12 hours. */
-	seen?: Record<string, number>;
-}
+import { chosenEvents, moneriumNotificationFlow, type SubscriptionState } from './trigger/delivery';
 
 function sameTypes(a: string[] | undefined, b: string[]): boolean {
 	return !!a && a.length === b.length && [...a].sort().join() === [...b].sort().join();
-}
-
-function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
-	return context.getNodeParameter('events', []) as string[];
 }
 
 export class MoneriumTrigger implements INodeType {
@@ -131,68 +111,6 @@ export class MoneriumTrigger implements INodeType {
 	};
 
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
-		const request = this.getRequestObject();
-		const response = this.getResponseObject();
-		const state = this.getWorkflowStaticData('node') as SubscriptionState;
-		const reject = (status: number, message: string): IWebhookResponseData => {
-			response.status(status).json({ message });
-			return { noWebhookResponse: true };
-		};
-
-		if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
-		const rawBody = request.rawBody;
-		const body = (request.body ?? {}) as IDataObject;
-		if (!Buffer.isBuffer(rawBody))
-			return reject(401, 'The raw request body is not available to verify');
-		if (!isValidWebhookSecret(state.secret ?? '')) {
-			// While activation runs the secret may not be saved yet; the check call carries no data.
-			if (body.type === SUBSCRIPTION_CREATED) return reject(200, 'ok');
-			return reject(401, 'No webhook secret: activate the workflow again');
-		}
-		const verification = verifyWebhook({
-			secret: state.secret as string,
-			headers: this.getHeaderData() as Record<string, string>,
-			rawBody,
-		});
-		if (!verification.ok) return reject(401, `Webhook rejected: ${verification.reason}`);
-
-		const seen = (state.seen ??= {});
-		const fresh = isNewDelivery(this, verification.id, '', () =>
-			rememberDelivery(seen, verification.id, Math.floor(Date.now() / 1000)),
-		);
-		if (!fresh) return reject(200, 'Already received');
-		const options = this.getNodeParameter('options', {}) as IDataObject;
-		if (body.type === SUBSCRIPTION_CREATED && options.emitSubscriptionCreated !== true) {
-			return reject(200, 'ok');
-		}
-		if (body.type !== SUBSCRIPTION_CREATED && !chosenEvents(this).includes(String(body.type))) {
-			return reject(200, 'Event not selected');
-		}
-		if (typeof body.type !== 'string') {
-			throw new NodeApiError(this.getNode(), body as JsonObject, {
-				message: 'The notification has no type',
-			});
-		}
-		// Answered here rather than by n8n: n8n saves the workflow's static data (the webhook-id just
-		// remembered) when the webhook's answer is handed over. For an answer n8n sends itself, that
-		// happens after the run was started, and starting it resets the "changed" mark of static
-		// data loaded from the database (the secret is there), so the id would be lost and
-		// Monerium's retry would start the workflow a second time.
-		response.status(200).json({ message: 'Received' });
-		return {
-			noWebhookResponse: true,
-			workflowData: [
-				[
-					{
-						json: {
-							webhookId: verification.id,
-							type: body.type,
-							timestamp: body.timestamp,
-							data: (body.data ?? {}) as IDataObject,
-						},
-					},
-				],
-			],
-		};
+		return await receiveDelivery(this, moneriumNotificationFlow(this));
 	}
 }

@@ -13,10 +13,10 @@ import {
 	type IDataObject,
 	type IHookFunctions,
 	type IWebhookFunctions,
-	type IWebhookResponseData,
 } from 'n8n-workflow';
 
 import { countRejectedDelivery, rejectedDeliveries, triggerScope } from './recent-deliveries';
+import { answerDelivery, type DeliveryAnswer } from './webhook-delivery';
 
 export const CALLBACK_TOKEN_PARAMETER = 'token';
 
@@ -114,25 +114,24 @@ export function assertCallbackProtected(
 }
 
 /**
- * Answers 401 to a request without a valid token, before anything else happens (no provider call,
- * no execution), counts it, and logs it without the token or the body.
+ * The 401 for a request without a valid token, which ends it before anything else happens (no
+ * provider call, no execution); the refusal is counted and logged without the token or the body.
  */
 export function refuseCallback(
 	context: IWebhookFunctions,
 	provider: string,
 	reason: string,
-): IWebhookResponseData {
+): DeliveryAnswer {
 	const scope = triggerScope(context.getWorkflow().id, context.getNode().name);
 	const count = countRejectedDelivery(scope);
 	context.logger.warn(
 		`${provider} trigger "${context.getNode().name}" refused a callback: ${reason} (${count} refused since n8n started)`,
 		{ workflowId: context.getWorkflow().id, node: context.getNode().name, refused: count },
 	);
-	context.getResponseObject().status(401).json({
+	return answerDelivery(401, {
 		error: 'INVALID_TOKEN',
 		message: 'The callback URL carries no valid token',
 	});
-	return { noWebhookResponse: true };
 }
 
 /** What a trigger refused so far, for the items it emits (`rejectedCallbacks`). */

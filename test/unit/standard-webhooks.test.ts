@@ -3,10 +3,10 @@ import { createHmac } from 'crypto';
 import {
 	generateWebhookSecret,
 	isValidWebhookSecret,
-	rememberDelivery,
 	signWebhook,
 	verifyWebhook,
 } from '../../nodes/shared/standard-webhooks';
+import { rememberDelivery } from '../../nodes/Monerium/trigger/delivered-ids';
 
 // The Standard Webhooks specification's published test vector.
 // Split so it is not mistaken for a real credential: it is the spec's public test value.
