@@ -8,8 +8,21 @@ import {
 } from 'n8n-workflow';
 
 import { receiveDelivery } from '../shared/webhook-delivery';
-import { checkActivation } from './trigger/callback';
+import { CALLBACK_PATH, CALLBACK_PATH_WITH_REFERENCE, checkActivation } from './trigger/callback';
 import { momoCallbackFlow } from './trigger/delivery';
+
+/** Callbacks arrive by PUT or POST (MTN uses either), at either form of the callback URL. */
+const CALLBACK_WEBHOOKS = (['PUT', 'POST'] as const).flatMap((httpMethod) => [
+	{ name: 'default' as const, httpMethod, responseMode: 'onReceived', path: CALLBACK_PATH },
+	{
+		name: 'default' as const,
+		httpMethod,
+		responseMode: 'onReceived',
+		path: CALLBACK_PATH_WITH_REFERENCE,
+		isFullPath: true,
+		ndvHideUrl: true,
+	},
+]);
 
 export class MtnMomoTrigger implements INodeType {
 	description: INodeTypeDescription = {
@@ -25,10 +38,7 @@ export class MtnMomoTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'mtnMomoApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'PUT', responseMode: 'onReceived', path: 'callback' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'callback' },
-		],
+		webhooks: CALLBACK_WEBHOOKS,
 		properties: [
 			{
 				displayName:

@@ -1,8 +1,9 @@
 /**
  * The secret a callback URL carries (MTN MoMo, Momento: their callbacks are not signed).
  *
- * The node that hands a callback URL to the provider adds `?token=...`; the trigger recomputes it
- * and refuses any request without it. The token is an HMAC of the payment's own reference, keyed
+ * The node that hands a callback URL to the provider adds the token (`?token=...`, or a
+ * `/token/...` path segment where the provider may drop the query); the trigger recomputes it and
+ * refuses any request without it. The token is an HMAC of the payment's own reference, keyed
  * with a secret of the credential both nodes use, so it is never stored in workflow or execution
  * data, needs no setup, and a token seen in one callback URL cannot be reused for another payment.
  */
@@ -56,10 +57,14 @@ export function callbackTokenMatches(expected: string[], received: unknown): boo
 }
 
 const TOKEN_IN_URL = /([?&]token=)[^&#\s"'\\]+/gi;
+/** A token carried in the path, after a `token` segment (MTN MoMo's callback URLs). */
+const TOKEN_IN_PATH = /(\/token\/)[^/?#\s"'\\]+/gi;
 
-/** Every `token=` query value in any string of `value` shown as `***` (outputs, dry runs, errors). */
+/** Every callback token in any string of `value` shown as `***` (outputs, dry runs, errors). */
 export function maskCallbackTokens<T>(value: T): T {
-	if (typeof value === 'string') return value.replace(TOKEN_IN_URL, `$1${MASK}`) as T;
+	if (typeof value === 'string') {
+		return value.replace(TOKEN_IN_URL, `$1${MASK}`).replace(TOKEN_IN_PATH, `$1${MASK}`) as T;
+	}
 	if (Array.isArray(value)) return value.map((entry: unknown) => maskCallbackTokens(entry)) as T;
 	if (value && typeof value === 'object' && !Buffer.isBuffer(value)) {
 		return Object.fromEntries(

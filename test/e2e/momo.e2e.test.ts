@@ -9,6 +9,9 @@ import { describeFailure, nodeOutput, sleep } from './lib/n8n';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 import { waitForFinishedExecutions } from './lib/waits';
 
+/** The trigger's webhook id in examples/momo-callback-trigger.json. */
+const WEBHOOK_ID = '6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5b';
+
 const OWNER = {
 	email: 'momo-e2e@payments-pack.dev',
 	// A throwaway owner of a throwaway n8n.
@@ -120,5 +123,60 @@ describe('MTN MoMo in n8n 2.41', () => {
 		expect(forged.status).toBe(401);
 		expect(env.sandbox.requests).toHaveLength(requestsBefore);
 		expect(await env.n8n.executions(trigger.id)).toHaveLength(1);
+	});
+
+	it('a callback from a MoMo that drops the query string still starts the trigger: reference and token travel in the path', async () => {
+		env.sandbox.reset();
+		env.sandbox.setCallbackQuery('drop');
+		// `n8n execute` runs while the server is stopped; MoMo calls back once n8n serves again.
+		env.sandbox.holdCallbacks(true);
+		if (env.n8n.running) await env.n8n.stop();
+		const example = env.example('momo-request-to-pay');
+		const workflow = structuredClone(example.workflow) as {
+			id: string;
+			name: string;
+			nodes: Array<{ name: string; parameters: Record<string, unknown> }>;
+		};
+		workflow.id = 'momoDropQuery01';
+		workflow.name = 'MTN MoMo: request a payment whose callback URL loses its query';
+		const payNode = workflow.nodes.find((node) => node.name === 'Request Payment')!;
+		payNode.parameters.externalId = `drop-query-${randomUUID()}`;
+		payNode.parameters.additionalFields = {
+			...(payNode.parameters.additionalFields as Record<string, unknown>),
+			callbackUrl: `${env.n8n.baseUrl}/webhook/${WEBHOOK_ID}/callback`,
+		};
+		await env.n8n.importWorkflows([workflow as unknown as Record<string, unknown>]);
+		const pay = await env.n8n.execute(workflow.id);
+		if (!pay.run || pay.code !== 0) throw new Error(describeFailure(pay));
+		const referenceId = String(nodeOutput(pay.run, 'Request Payment')[0].referenceId);
+		const sent = env.sandbox.requests.find((r) => r.path === '/collection/v1_0/requesttopay');
+		expect(new URL(String(sent?.headers['x-callback-url'])).search).toBe('');
+
+		const trigger = env.example('momo-callback-trigger');
+		await env.n8n.start();
+		await env.n8n.ensureOwner(OWNER);
+		await env.n8n.createApiKey(`e2e-drop-query-${Date.now()}`);
+		await env.n8n.activate(trigger.id);
+		// Live once a request without a token is refused (401) rather than unknown to n8n (404).
+		const probe = await env.n8n.deliverWebhook(`${WEBHOOK_ID}/callback`, {
+			method: 'PUT',
+			headers: { 'content-type': 'application/json' },
+			body: '{}',
+		});
+		await probe.arrayBuffer();
+		expect(probe.status).toBe(401);
+		const before = (await env.n8n.executions(trigger.id)).length;
+
+		env.sandbox.holdCallbacks(false);
+		await env.sandbox.flushCallbacks();
+		const [callback] = env.sandbox.callbacks;
+		expect(new URL(callback.url).search).toBe('');
+		expect(callback.statusCode).toBe(200);
+		const executions = await waitForFinishedExecutions(env.n8n, trigger.id, before + 1, 15_000, {
+			includeData: true,
+		});
+		const [emitted] = (executions[0].data?.resultData.runData['MoMo Callback']?.[0]?.data
+			?.main?.[0] ?? []) as Array<{ json: Record<string, unknown> }>;
+		expect(emitted?.json).toMatchObject({ referenceId, status: 'SUCCESSFUL', confirmed: true });
 	});
 });

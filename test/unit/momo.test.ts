@@ -17,7 +17,11 @@ import {
 	serialiseSessionTokens,
 } from '../../nodes/MtnMomo/transport/tokens';
 import { tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
-import { rememberOnce } from '../../nodes/MtnMomo/trigger/callback';
+import {
+	momoCallbackToken,
+	rememberOnce,
+	signCallbackUrl,
+} from '../../nodes/MtnMomo/trigger/callback';
 
 describe('deterministic UUIDs', () => {
 	const scope = {
@@ -111,6 +115,37 @@ describe('callbacks', () => {
 		expect(
 			callbackWithReference('https://h.example/webhook/x/callback?a=1', 'r-1', 'collection'),
 		).toBe('https://h.example/webhook/x/callback?a=1&referenceId=r-1&product=collection');
+	});
+
+	it("to a trigger's Production URL carry reference, product and token in the path, keeping other query parameters", () => {
+		const reference = '3f4b5c2e-8a1d-4c6e-9b7f-000000000001';
+		const token = momoCallbackToken('key', 'collection', reference);
+		const url = callbackWithReference(
+			'https://h.example/webhook/6a1f/callback?a=1',
+			reference,
+			'collection',
+		);
+		expect(signCallbackUrl(url, 'key')).toBe(
+			`https://h.example/webhook/6a1f/callback/6a1f/collection/${reference}/token/${token}?a=1`,
+		);
+		// A trailing slash is the same URL.
+		expect(
+			signCallbackUrl(
+				callbackWithReference('https://h.example/webhook/6a1f/callback/', reference, 'collection'),
+				'key',
+			),
+		).toBe(`https://h.example/webhook/6a1f/callback/6a1f/collection/${reference}/token/${token}`);
+	});
+
+	it('to any other URL carry them in the query, and are unchanged without an API key', () => {
+		const url = callbackWithReference('https://proxy.example/momo', 'r-1', 'disbursement');
+		expect(signCallbackUrl(url, 'key')).toBe(
+			`${url}&token=${momoCallbackToken('key', 'disbursement', 'r-1')}`,
+		);
+		expect(signCallbackUrl(url, '')).toBe(url);
+		expect(signCallbackUrl('https://h.example/webhook/6a1f/callback', 'key')).toBe(
+			'https://h.example/webhook/6a1f/callback',
+		);
 	});
 
 	it('are remembered once, within a bounded list', () => {

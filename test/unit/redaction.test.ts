@@ -39,6 +39,15 @@ describe('structural redaction', () => {
 		expect(redactSecrets('"callback_url":"https://h/w?token=abc"', [])).toBe(
 			'"callback_url":"https://h/w?token=***"',
 		);
+		// MTN MoMo's path form: …/callback/<webhook id>/<product>/<referenceId>/token/<token>
+		expect(
+			maskCallbackTokens(
+				'X-Callback-Url: https://h/webhook/w/callback/w/collection/r/token/abc_DEF-1?a=1',
+			),
+		).toBe('X-Callback-Url: https://h/webhook/w/callback/w/collection/r/token/***?a=1');
+		expect(redactSecrets('"url":"https://h/callback/w/collection/r/token/abc"', [])).toBe(
+			'"url":"https://h/callback/w/collection/r/token/***"',
+		);
 	});
 });
 

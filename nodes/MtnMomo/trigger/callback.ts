@@ -17,6 +17,17 @@ import type { MomoProduct } from '../transport/tokens';
 /** The credential type (also in transport/index.ts, which imports this file). */
 const MOMO_CREDENTIAL = 'mtnMomoApi';
 
+/** The static path of the trigger's Production URL (…/webhook/<webhook id>/callback). */
+export const CALLBACK_PATH = 'callback';
+
+/**
+ * The path the MTN MoMo node's callback URLs use: the reference and its token in the path, because
+ * MTN's documents do not promise to keep a query string. n8n serves a path with `:name` segments
+ * under the node's webhook id and stores it without that id, so the id is repeated inside it: two
+ * MoMo triggers would otherwise claim the same path (n8n 2.41, webhook-service and live-webhooks).
+ */
+export const CALLBACK_PATH_WITH_REFERENCE = `=${CALLBACK_PATH}/{{$webhookId}}/:product/:referenceId/${CALLBACK_TOKEN_PARAMETER}/:token`;
+
 const REMEMBERED = 1000;
 
 export function firstText(...values: unknown[]): string | undefined {
@@ -47,17 +58,53 @@ export function momoCallbackToken(apiKey: string, product: string, referenceId: 
 	return callbackToken(apiKey, 'mtn-momo', `${product}:${referenceId.toLowerCase()}`);
 }
 
+/** The webhook id of a trigger's Production URL (its path ends in /<id>/callback), if it is one. */
+function triggerWebhookId(url: URL): string | undefined {
+	const segments = url.pathname.replace(/\/+$/, '').split('/');
+	const id = segments[segments.length - 2];
+	return segments[segments.length - 1] === CALLBACK_PATH && id ? id : undefined;
+}
+
 /**
- * The X-Callback-Url with the token of the payment it names (referenceId and product in its
- * query, as the MTN MoMo node writes it). Unchanged when there is no API key to sign with.
+ * The X-Callback-Url with the reference and token of the payment it names (the MTN MoMo node
+ * writes referenceId and product in its query). A trigger's Production URL gets them in its path
+ * (…/callback/<webhook id>/<product>/<referenceId>/token/<token>), which survives a MoMo that
+ * drops the query string; any other URL keeps them in the query, as before. Unchanged when there is
+ * no API key to sign with.
  */
 export function signCallbackUrl(url: string, apiKey: string): string {
 	if (apiKey === '') return url;
-	const query = new URL(url).searchParams;
-	const referenceId = query.get('referenceId');
-	const product = query.get('product');
+	const parsed = new URL(url);
+	const referenceId = parsed.searchParams.get('referenceId');
+	const product = parsed.searchParams.get('product');
 	if (!referenceId || !product) return url;
-	return withCallbackToken(url, momoCallbackToken(apiKey, product, referenceId));
+	const token = momoCallbackToken(apiKey, product, referenceId);
+	const webhookId = triggerWebhookId(parsed);
+	if (!webhookId) return withCallbackToken(url, token);
+	for (const name of ['referenceId', 'product', CALLBACK_TOKEN_PARAMETER]) {
+		parsed.searchParams.delete(name);
+	}
+	const segments = [webhookId, product, referenceId, CALLBACK_TOKEN_PARAMETER, token];
+	parsed.pathname = `${parsed.pathname.replace(/\/+$/, '')}/${segments.map(encodeURIComponent).join('/')}`;
+	return parsed.toString();
+}
+
+/** Where a callback names its payment: the path the node writes now, or the query of older URLs. */
+export interface CallbackAddress {
+	referenceId?: string;
+	product?: string;
+	/** As received (a repeated query parameter is an array): compared, never trimmed. */
+	token?: unknown;
+}
+
+export function callbackAddress(context: IWebhookFunctions): CallbackAddress {
+	const params = (context.getParamsData() ?? {}) as IDataObject;
+	const source = firstText(params.referenceId) ? params : (context.getQueryData() as IDataObject);
+	return {
+		referenceId: firstText(source.referenceId),
+		product: firstText(source.product),
+		token: source[CALLBACK_TOKEN_PARAMETER],
+	};
 }
 
 /** The trigger's product; undefined for a value no longer offered (the former "From Callback URL"). */
@@ -91,19 +138,15 @@ export async function checkActivation(context: IHookFunctions): Promise<void> {
 export async function tokenRefusal(
 	context: IWebhookFunctions,
 	product: MomoProduct,
-	query: IDataObject,
+	address: CallbackAddress,
 ): Promise<string | undefined> {
 	const apiKey = await apiKeyOf(context).catch(() => '');
 	if (apiKey === '') return 'the credential has no API key to check the token with';
-	const referenceId = firstText(query.referenceId);
-	if (!referenceId) return 'the URL names no referenceId';
-	const named = firstText(query.product);
-	if (named !== undefined && named !== product) {
-		return `the URL is for ${named} payments; this trigger reports ${product}`;
+	if (!address.referenceId) return 'the URL names no referenceId';
+	if (address.product !== undefined && address.product !== product) {
+		return `the URL is for ${address.product} payments; this trigger reports ${product}`;
 	}
-	const expected = momoCallbackToken(apiKey, product, referenceId);
-	if (callbackTokenMatches([expected], query[CALLBACK_TOKEN_PARAMETER])) return undefined;
-	return query[CALLBACK_TOKEN_PARAMETER] === undefined
-		? 'the URL carries no token'
-		: 'the token does not match';
+	const expected = momoCallbackToken(apiKey, product, address.referenceId);
+	if (callbackTokenMatches([expected], address.token)) return undefined;
+	return address.token === undefined ? 'the URL carries no token' : 'the token does not match';
 }

@@ -7,7 +7,7 @@ import { statusPath } from '../actions/payment.send';
 import { callMomo, openMomoSession, PROVIDER } from '../transport';
 import { isFinalStatus, presentPayment } from '../transport/payment-view';
 import type { MomoProduct } from '../transport/tokens';
-import { firstText, fixedProduct, rememberOnce, tokenRefusal } from './callback';
+import { callbackAddress, firstText, fixedProduct, rememberOnce, tokenRefusal } from './callback';
 
 /** A callback whose token checked out, with the payment as MoMo (or, unconfirmed, the body) says. */
 interface MomoCallback {
@@ -52,16 +52,16 @@ export function momoCallbackFlow(context: IWebhookFunctions): DeliveryFlow<MomoC
 		async verify() {
 			const product = fixedProduct(context.getNodeParameter('product', 'collection'));
 			if (!product) return answer(500, 'This trigger has no product chosen; nothing started');
-			const query = (request.query ?? {}) as IDataObject;
+			const address = callbackAddress(context);
 			// The token first: without it nothing else happens (no MoMo call, no run).
 			if (requireToken || !confirm) {
-				const refusal = await tokenRefusal(context, product, query);
+				const refusal = await tokenRefusal(context, product, address);
 				if (refusal) return refuseCallback(context, PROVIDER, refusal);
 			}
 			const referenceId = (
 				requireToken
-					? firstText(query.referenceId)
-					: firstText(query.referenceId, body.referenceId, request.headers?.['x-reference-id'])
+					? address.referenceId
+					: firstText(address.referenceId, body.referenceId, request.headers?.['x-reference-id'])
 			)?.toLowerCase();
 			if (!referenceId || !isUuid(referenceId)) {
 				return answer(400, 'The callback names no referenceId (a UUID) in its URL or body');

@@ -46,8 +46,10 @@ describe('MTN MoMo: one test per operation, over real HTTP against the sandbox',
 		const sent = sandbox().requests.find(
 			(request) => request.path === '/collection/v1_0/requesttopay',
 		);
+		// The trigger's Production URL carries the reference and its token in the path (MTN may drop
+		// a query string): …/callback/<webhook id>/<product>/<referenceId>/token/<token>.
 		expect(sent?.headers['x-callback-url']).toBe(
-			`http://127.0.0.1:5678/webhook/momo/callback?referenceId=${String(output.referenceId)}&product=collection&token=${momoCallbackToken(sandbox().apiKey, 'collection', String(output.referenceId))}`,
+			`http://127.0.0.1:5678/webhook/momo/callback/momo/collection/${String(output.referenceId)}/token/${momoCallbackToken(sandbox().apiKey, 'collection', String(output.referenceId))}`,
 		);
 	});
 

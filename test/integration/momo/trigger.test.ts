@@ -39,12 +39,25 @@ function triggerNode(parameters: IDataObject = {}): TestNode {
 	};
 }
 
+/**
+ * The path parameters n8n hands the trigger for a callback URL of the path form
+ * (…/callback/<webhook id>/<product>/<referenceId>/token/<token>), as its dynamic webhook does.
+ */
+function pathParameters(url: URL): IDataObject {
+	const segments = url.pathname.split('/');
+	const at = segments.lastIndexOf('callback', segments.length - 6);
+	if (at < 0 || segments.length !== at + 6 || segments[at + 4] !== 'token') return {};
+	const [product, referenceId, , token] = segments.slice(at + 2);
+	return { product, referenceId, token };
+}
+
 function asWebhookRequest(callback: CallbackRecord) {
 	const url = new URL(callback.url);
 	return {
 		method: callback.method,
 		headers: { 'content-type': 'application/json' },
 		query: Object.fromEntries(url.searchParams),
+		params: pathParameters(url),
 		body: callback.body,
 	};
 }
@@ -98,10 +111,12 @@ describe.each(['PUT', 'POST'] as const)(
 			});
 			// Confirmed: only MoMo's answer, nothing of the caller's body.
 			expect(outcome.emitted?.[0][0].json).not.toHaveProperty('callback');
-			// The URL MoMo called carried the token the node added.
-			expect(new URL(callback.url).searchParams.get('token')).toBe(
-				momoCallbackToken(sandbox().apiKey, 'collection', referenceId),
-			);
+			// The URL MoMo called carried the reference and the token the node added, in its path.
+			expect(pathParameters(new URL(callback.url))).toEqual({
+				product: 'collection',
+				referenceId,
+				token: momoCallbackToken(sandbox().apiKey, 'collection', referenceId),
+			});
 			expect(outcome.emitted?.[0][0].json.financialTransactionId).toEqual(expect.any(String));
 			const reads = sandbox().requests.filter(
 				(request) => request.path === `/collection/v1_0/requesttopay/${referenceId}`,
@@ -326,7 +341,7 @@ describe('MTN MoMo callbacks from a MoMo that drops the callback query (a readin
 	});
 	afterAll(async () => await receiver.close());
 
-	it('the callback arrives without referenceId or token and the trigger answers 401, starting nothing (the README says so)', async () => {
+	it('the callback arrives without its query and the trigger still confirms it and starts the workflow once: reference and token travel in the path', async () => {
 		const pay = await run({
 			items: [{ externalId: 'order-drop', msisdn: TEST_MSISDNS.success }],
 			nodes: [
@@ -337,20 +352,47 @@ describe('MTN MoMo callbacks from a MoMo that drops the callback query (a readin
 			],
 		});
 		expect(pay.error).toBeUndefined();
-		// What the node sent keeps the reference in the query; what MoMo calls back does not.
+		const referenceId = pay.json('Pay')[0].referenceId as string;
+		// What the node sends carries nothing in the query that MoMo could drop.
 		const [sent] = sandbox().requests.filter((r) => r.path === '/collection/v1_0/requesttopay');
-		expect(sent.headers['x-callback-url']).toContain('referenceId=');
+		const sentUrl = new URL(sent.headers['x-callback-url'] as string);
+		expect(sentUrl.search).toBe('');
+		expect(sentUrl.pathname).toContain(`/callback/momo/collection/${referenceId}/token/`);
 		await sleep(60);
 		await sandbox().flushCallbacks();
 		const [callback] = sandbox().callbacks;
 		expect(new URL(callback.url).search).toBe('');
-		const outcome = await runWebhook({
-			node: triggerNode(),
-			credentials: [momoCredential(sandbox())],
-			request: asWebhookRequest(callback),
+		const staticData: IDataObject = {};
+		const setup = { node: triggerNode(), credentials: [momoCredential(sandbox())], staticData };
+		const outcome = await runWebhook({ ...setup, request: asWebhookRequest(callback) });
+		expect(outcome.statusCode).toBe(200);
+		expect(outcome.emitted?.[0][0].json).toMatchObject({
+			referenceId,
+			status: 'SUCCESSFUL',
+			confirmed: true,
 		});
-		// The callback token travels in the same query: without it the trigger refuses first.
-		expect(outcome.statusCode).toBe(401);
-		expect(outcome.emitted).toBeUndefined();
+		const again = await runWebhook({ ...setup, request: asWebhookRequest(callback) });
+		expect(again.emitted).toBeUndefined();
+	});
+
+	it('a callback URL that is not a trigger Production URL keeps the query form', async () => {
+		const custom = `${receiver.url.replace(/\/callback$/, '/momo-proxy')}?source=shop`;
+		const pay = await run({
+			items: [{ externalId: 'order-custom-url', msisdn: TEST_MSISDNS.success }],
+			nodes: [
+				momoNode('Pay', requestToPayParameters({ additionalFields: { callbackUrl: custom } })),
+			],
+		});
+		expect(pay.error).toBeUndefined();
+		const referenceId = pay.json('Pay')[0].referenceId as string;
+		const [sent] = sandbox().requests.filter((r) => r.path === '/collection/v1_0/requesttopay');
+		const sentUrl = new URL(sent.headers['x-callback-url'] as string);
+		expect(sentUrl.pathname).toMatch(/\/momo-proxy$/);
+		expect(Object.fromEntries(sentUrl.searchParams)).toEqual({
+			source: 'shop',
+			referenceId,
+			product: 'collection',
+			token: momoCallbackToken(sandbox().apiKey, 'collection', referenceId),
+		});
 	});
 });

@@ -86,9 +86,10 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 		callbackMethod: options.callbackMethod ?? 'PUT',
 		providerCallbackHost: options.providerCallbackHost ?? '127.0.0.1',
 		repeatedReference: options.repeatedReference ?? 'conflict',
-		callbackQuery: options.callbackQuery ?? 'keep',
 		latencyMs: options.latencyMs ?? 0,
 	} as const;
+	let callbackQuery = options.callbackQuery ?? 'keep';
+	let callbacksHeld = false;
 	const state = new MomoState(settings.tokenTtlMs);
 	const seedUser = () =>
 		state.users.set(MOMO_SEED.apiUser, {
@@ -107,9 +108,10 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 	const notify = (payment: MomoPayment) => {
 		state.settleIfDue(payment);
 		if (payment.status === 'PENDING' || !payment.callbackUrl || notified.has(payment)) return;
+		if (callbacksHeld) return;
 		notified.add(payment);
 		const target = new URL(payment.callbackUrl);
-		if (settings.callbackQuery === 'drop') target.search = '';
+		if (callbackQuery === 'drop') target.search = '';
 		const record: CallbackRecord = {
 			url: target.toString(),
 			method: settings.callbackMethod,
@@ -240,6 +242,12 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 			for (const payment of state.payments.values()) notify(payment);
 			await Promise.all([...inFlight]);
 		},
+		setCallbackQuery(mode) {
+			callbackQuery = mode;
+		},
+		holdCallbacks(held) {
+			callbacksHeld = held;
+		},
 		setBalance(product, availableBalance, currency = 'EUR') {
 			state.balances[product] = { availableBalance, currency };
 		},
@@ -250,6 +258,8 @@ export async function startMomoSandbox(options: MomoSandboxOptions = {}): Promis
 			state.users.clear();
 			seedUser();
 			notified.clear();
+			callbackQuery = options.callbackQuery ?? 'keep';
+			callbacksHeld = false;
 			faults = [];
 			requests.length = 0;
 			callbacks.length = 0;

@@ -1,4 +1,7 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 
 import { sleep } from 'n8n-workflow';
 
@@ -249,6 +252,44 @@ describe('MoMo sandbox enforces the Open API', () => {
 		} finally {
 			await sandbox.close();
 			sandbox = conflicting;
+		}
+	});
+
+	it("callbackQuery 'drop' calls back X-Callback-Url without its query string; setCallbackQuery switches it", async () => {
+		const receiver = createServer((req, res) => {
+			req.resume();
+			req.on('end', () => res.writeHead(200).end());
+		});
+		await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
+		const callbackUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/cb/path?ref=1&token=t`;
+		const requestPay = async () => {
+			const headers = { ...(await api(await token())), 'X-Reference-Id': randomUUID() };
+			const headersWithCallback = { ...headers, 'X-Callback-Url': callbackUrl };
+			const path = '/collection/v1_0/requesttopay';
+			expect((await call('POST', path, headersWithCallback, pay('46733123459'))).status).toBe(202);
+			await sleep(40);
+			await sandbox.flushCallbacks();
+			return sandbox.callbacks.at(-1);
+		};
+		try {
+			expect(await requestPay()).toMatchObject({ url: callbackUrl, statusCode: 200 });
+			sandbox.setCallbackQuery('drop');
+			const dropped = await requestPay();
+			expect(dropped).toMatchObject({ statusCode: 200 });
+			expect(dropped?.url).toBe(callbackUrl.replace(/\?.*$/, ''));
+			// reset() restores the option the sandbox was started with.
+			sandbox.reset();
+			expect((await requestPay())?.url).toBe(callbackUrl);
+			// Held callbacks wait for the release and the next flush.
+			sandbox.holdCallbacks(true);
+			const before = sandbox.callbacks.length;
+			await requestPay();
+			expect(sandbox.callbacks).toHaveLength(before);
+			sandbox.holdCallbacks(false);
+			await sandbox.flushCallbacks();
+			expect(sandbox.callbacks).toHaveLength(before + 1);
+		} finally {
+			await new Promise<void>((resolve) => receiver.close(() => resolve()));
 		}
 	});
 });

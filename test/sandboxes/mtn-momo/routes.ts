@@ -26,7 +26,7 @@ export interface Reply {
 export interface RouteContext {
 	state: MomoState;
 	subscriptionKeys: Record<MomoProduct, string>;
-	options: Required<Omit<MomoSandboxOptions, 'port'>>;
+	options: Required<Omit<MomoSandboxOptions, 'port' | 'callbackQuery'>>;
 	/** Called for every accepted payment, to settle it later and call its callback URL. */
 	scheduleSettlement(payment: MomoPayment): void;
 }

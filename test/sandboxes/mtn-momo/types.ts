@@ -3,6 +3,8 @@
 export type MomoProduct = 'collection' | 'disbursement';
 
 export type CallbackMethod = 'PUT' | 'POST';
+/** What the sandbox does with X-Callback-Url's query string when it calls back. */
+export type CallbackQuery = 'keep' | 'drop';
 
 export interface MomoSandboxOptions {
 	/** Port on 127.0.0.1. Default 0: an ephemeral port. */
@@ -27,9 +29,9 @@ export interface MomoSandboxOptions {
 	/**
 	 * Whether callbacks go to X-Callback-Url with its query string. MTN's documentation (and the
 	 * seed) does not say; 'drop' plays a provider that calls back the URL without its query.
-	 * Default 'keep'.
+	 * Default 'keep'; setCallbackQuery changes it on a running sandbox.
 	 */
-	callbackQuery?: 'keep' | 'drop';
+	callbackQuery?: CallbackQuery;
 }
 
 /**
@@ -126,6 +128,13 @@ export interface MomoSandbox {
 	expireTokens(): void;
 	/** Settles every due payment and resolves when their callbacks have been answered. */
 	flushCallbacks(): Promise<void>;
+	/** From now on, call back X-Callback-Url with ('keep') or without ('drop') its query string. */
+	setCallbackQuery(mode: CallbackQuery): void;
+	/**
+	 * While held, settled payments are not called back (a late MoMo); flushCallbacks after
+	 * releasing sends what was held.
+	 */
+	holdCallbacks(held: boolean): void;
 	setBalance(product: MomoProduct, availableBalance: string, currency?: string): void;
 	reset(): void;
 	close(): Promise<void>;
