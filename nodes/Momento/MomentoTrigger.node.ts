@@ -9,7 +9,8 @@ import {
 
 import { receiveDelivery } from '../shared/webhook-delivery';
 import { openMomentoSession } from './transport';
-import { checkActivation } from './trigger/callback';
+import { checkCallbackActivation } from '../shared/callback-token';
+import { MOMENTO_CALLBACKS } from './trigger/callback';
 import { momentoCallbackFlow } from './trigger/delivery';
 
 export class MomentoTrigger implements INodeType {
@@ -80,7 +81,7 @@ export class MomentoTrigger implements INodeType {
 			// Momento has no webhook registration: the URL travels with each order as callback_url.
 			// Activation checks the credential and records the URL the orders must use.
 			async checkExists(this: IHookFunctions): Promise<boolean> {
-				await checkActivation(this);
+				await checkCallbackActivation(this, MOMENTO_CALLBACKS);
 				const data = this.getWorkflowStaticData('node');
 				return data.callbackUrl === this.getNodeWebhookUrl('default');
 			},

@@ -77,27 +77,36 @@ export function maskCallbackTokens<T>(value: T): T {
 	return value;
 }
 
-/** How a callback trigger is protected, as its parameters say. */
-export interface CallbackProtection {
-	/** Require the token the node added to the callback URL (default). */
-	requireToken: boolean;
-	/** Re-read the payment from the provider before starting the workflow. */
-	confirm: boolean;
-	/** Whether the credential holds the secret the tokens are derived from. */
-	hasKey: boolean;
-	/** Name of the credential field that secret comes from, for the error. */
-	keyField: string;
+/** Where a callback trigger's tokens come from and which parameter turns confirmation on. */
+export interface CallbackTriggerSetup {
+	credentialType: string;
+	/** The credential field that keys the tokens, and its label in errors. */
+	keyName: string;
+	keyLabel: string;
+	/** The trigger's "confirm with the provider" parameter. */
+	confirmParameter: string;
+}
+
+/** The credential secret that keys the tokens ('' when the credential has none). */
+export async function callbackKey(
+	context: IHookFunctions | IWebhookFunctions,
+	setup: CallbackTriggerSetup,
+): Promise<string> {
+	const credentials = await context.getCredentials(setup.credentialType);
+	return String(credentials[setup.keyName] ?? '').trim();
 }
 
 /**
  * Refuses to activate a callback trigger that anyone knowing its URL could drive: with neither a
- * token nor confirmation, a forged body would start the workflow.
+ * token nor confirmation a forged body would start the workflow, and a required token needs the
+ * credential's key.
  */
-export function assertCallbackProtected(
+export async function checkCallbackActivation(
 	context: IHookFunctions,
-	protection: CallbackProtection,
-): void {
-	if (!protection.requireToken && !protection.confirm) {
+	setup: CallbackTriggerSetup,
+): Promise<void> {
+	const requireToken = context.getNodeParameter('requireToken', true) !== false;
+	if (!requireToken && context.getNodeParameter(setup.confirmParameter, true) !== true) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'This trigger would start the workflow with whatever anyone sends to its URL',
@@ -107,15 +116,21 @@ export function assertCallbackProtected(
 			},
 		);
 	}
-	if (protection.requireToken && !protection.hasKey) {
+	if (requireToken && (await callbackKey(context, setup)) === '') {
 		throw new NodeOperationError(
 			context.getNode(),
-			`The credential has no ${protection.keyField}, so callback tokens cannot be checked`,
+			`The credential has no ${setup.keyLabel}, so callback tokens cannot be checked`,
 			{
-				description: `Set the ${protection.keyField} in the credential; it is the one the node that creates the payments uses.`,
+				description: `Set the ${setup.keyLabel} in the credential; it is the one the node that creates the payments uses.`,
 			},
 		);
 	}
+}
+
+/** Why a received token does not authenticate a callback; undefined when it is one expected. */
+export function tokenMismatch(expected: string[], received: unknown): string | undefined {
+	if (callbackTokenMatches(expected, received)) return undefined;
+	return received === undefined ? 'the URL carries no token' : 'the token does not match';
 }
 
 /**

@@ -1,11 +1,12 @@
-import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
+import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
 import {
-	assertCallbackProtected,
-	CALLBACK_TOKEN_PARAMETER,
+	callbackKey,
 	callbackToken,
-	callbackTokenMatches,
+	tokenMismatch,
 	withCallbackToken,
+	CALLBACK_TOKEN_PARAMETER,
+	type CallbackTriggerSetup,
 } from '../../shared/callback-token';
 
 import type { OrderKind } from '../actions/types';
@@ -72,17 +73,13 @@ export function signCallbackUrl(body: IDataObject, secretKey: string): IDataObje
 	};
 }
 
-/** Activation: never a trigger that a forged body could start. */
-export async function checkActivation(context: IHookFunctions): Promise<void> {
-	const requireToken = context.getNodeParameter('requireToken', true) !== false;
-	const credentials = await context.getCredentials('momentoApi');
-	assertCallbackProtected(context, {
-		requireToken,
-		confirm: context.getNodeParameter('confirm', true) === true,
-		hasKey: String(credentials.secretKey ?? '').trim() !== '',
-		keyField: 'Secret Key',
-	});
-}
+/** The Momento Trigger's tokens: keyed with the credential's Secret Key. */
+export const MOMENTO_CALLBACKS: CallbackTriggerSetup = {
+	credentialType: 'momentoApi',
+	keyName: 'secretKey',
+	keyLabel: 'Secret Key',
+	confirmParameter: 'confirm',
+};
 
 /**
  * Why a callback does not authenticate (undefined when it does): its URL must carry the token of
@@ -90,13 +87,11 @@ export async function checkActivation(context: IHookFunctions): Promise<void> {
  */
 export async function tokenRefusal(context: IWebhookFunctions): Promise<string | undefined> {
 	const received = (context.getQueryData() as IDataObject)[CALLBACK_TOKEN_PARAMETER];
-	if (received === undefined) return 'the URL carries no token';
 	const expected: string[] = [];
 	const own = String(context.getNodeParameter('token', '') ?? '');
 	if (own !== '') expected.push(own);
-	const credentials = await context.getCredentials('momentoApi').catch(() => ({}) as IDataObject);
-	const secretKey = String(credentials.secretKey ?? '').trim();
+	const secretKey = await callbackKey(context, MOMENTO_CALLBACKS).catch(() => '');
 	const orderID = readStatusCallback(context.getBodyData())?.orderID;
 	if (secretKey !== '' && orderID) expected.push(momentoCallbackToken(secretKey, orderID));
-	return callbackTokenMatches(expected, received) ? undefined : 'the token does not match';
+	return tokenMismatch(expected, received);
 }

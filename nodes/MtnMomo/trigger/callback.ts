@@ -6,16 +6,26 @@ import {
 } from 'n8n-workflow';
 
 import {
-	assertCallbackProtected,
 	CALLBACK_TOKEN_PARAMETER,
+	callbackKey,
 	callbackToken,
-	callbackTokenMatches,
+	checkCallbackActivation,
+	tokenMismatch,
 	withCallbackToken,
+	type CallbackTriggerSetup,
 } from '../../shared/callback-token';
 import type { MomoProduct } from '../transport/tokens';
 
-/** The credential type (also in transport/index.ts, which imports this file). */
-const MOMO_CREDENTIAL = 'mtnMomoApi';
+/**
+ * The trigger's tokens are keyed with the credential's API Key. (The credential type is also named
+ * in transport/index.ts, which imports this file.)
+ */
+const MOMO_CALLBACKS: CallbackTriggerSetup = {
+	credentialType: 'mtnMomoApi',
+	keyName: 'apiKey',
+	keyLabel: 'API Key',
+	confirmParameter: 'confirmStatus',
+};
 
 /** The static path of the trigger's Production URL (…/webhook/<webhook id>/callback). */
 export const CALLBACK_PATH = 'callback';
@@ -112,11 +122,6 @@ export function fixedProduct(value: unknown): MomoProduct | undefined {
 	return value === 'collection' || value === 'disbursement' ? value : undefined;
 }
 
-async function apiKeyOf(context: IHookFunctions | IWebhookFunctions): Promise<string> {
-	const credentials = await context.getCredentials(MOMO_CREDENTIAL);
-	return String(credentials.apiKey ?? '').trim();
-}
-
 /** Activation: one product per trigger, and never a trigger that a forged body could start. */
 export async function checkActivation(context: IHookFunctions): Promise<void> {
 	if (!fixedProduct(context.getNodeParameter('product', 'collection'))) {
@@ -125,13 +130,7 @@ export async function checkActivation(context: IHookFunctions): Promise<void> {
 				'Set Product to Collection or Disbursement ("From Callback URL" let a caller choose it).',
 		});
 	}
-	const requireToken = context.getNodeParameter('requireToken', true) !== false;
-	assertCallbackProtected(context, {
-		requireToken,
-		confirm: context.getNodeParameter('confirmStatus', true) === true,
-		hasKey: requireToken ? (await apiKeyOf(context)) !== '' : true,
-		keyField: 'API Key',
-	});
+	await checkCallbackActivation(context, MOMO_CALLBACKS);
 }
 
 /** Why a callback's URL does not authenticate it (undefined when its token is right). */
@@ -140,13 +139,11 @@ export async function tokenRefusal(
 	product: MomoProduct,
 	address: CallbackAddress,
 ): Promise<string | undefined> {
-	const apiKey = await apiKeyOf(context).catch(() => '');
+	const apiKey = await callbackKey(context, MOMO_CALLBACKS).catch(() => '');
 	if (apiKey === '') return 'the credential has no API key to check the token with';
 	if (!address.referenceId) return 'the URL names no referenceId';
 	if (address.product !== undefined && address.product !== product) {
 		return `the URL is for ${address.product} payments; this trigger reports ${product}`;
 	}
-	const expected = momoCallbackToken(apiKey, product, address.referenceId);
-	if (callbackTokenMatches([expected], address.token)) return undefined;
-	return address.token === undefined ? 'the URL carries no token' : 'the token does not match';
+	return tokenMismatch([momoCallbackToken(apiKey, product, address.referenceId)], address.token);
 }
