@@ -145,18 +145,31 @@ describe('MTN MoMo in n8n 2.41', () => {
 			...(payNode.parameters.additionalFields as Record<string, unknown>),
 			callbackUrl: `${env.n8n.baseUrl}/webhook/${WEBHOOK_ID}/callback`,
 		};
-		await env.n8n.importWorkflows([workflow as unknown as Record<string, unknown>]);
+		// A second MoMo trigger (disbursements) beside the first: each must own its path-form webhook.
+		const trigger = env.example('momo-callback-trigger');
+		const disbursements = structuredClone(trigger.workflow) as {
+			id: string;
+			name: string;
+			nodes: Array<{ webhookId?: string; parameters: Record<string, unknown> }>;
+		};
+		disbursements.id = 'momoCallbackDisb1';
+		disbursements.name = 'MTN MoMo: disbursement callbacks';
+		disbursements.nodes[0].webhookId = '6a1f0c7e-2b3d-4e5f-8a9b-0c1d2e3f4a5c';
+		disbursements.nodes[0].parameters.product = 'disbursement';
+		await env.n8n.importWorkflows(
+			[workflow, disbursements].map((entry) => entry as unknown as Record<string, unknown>),
+		);
 		const pay = await env.n8n.execute(workflow.id);
 		if (!pay.run || pay.code !== 0) throw new Error(describeFailure(pay));
 		const referenceId = String(nodeOutput(pay.run, 'Request Payment')[0].referenceId);
 		const sent = env.sandbox.requests.find((r) => r.path === '/collection/v1_0/requesttopay');
 		expect(new URL(String(sent?.headers['x-callback-url'])).search).toBe('');
 
-		const trigger = env.example('momo-callback-trigger');
 		await env.n8n.start();
 		await env.n8n.ensureOwner(OWNER);
 		await env.n8n.createApiKey(`e2e-drop-query-${Date.now()}`);
 		await env.n8n.activate(trigger.id);
+		await env.n8n.activate(disbursements.id);
 		// Live once a request without a token is refused (401) rather than unknown to n8n (404).
 		const probe = await env.n8n.deliverWebhook(`${WEBHOOK_ID}/callback`, {
 			method: 'PUT',
