@@ -143,6 +143,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	return [
 		await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove), {
 			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
+			// n8n's OAuth2 layer fetches a missing token once per request in flight.
+			firstRequestAlone: true,
 		}),
 	];
 }
