@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { MoveAmounts } from '../../shared/guards';
+import type { ProviderOperation } from '../../shared/provider-node';
 
 export type ConductorResource =
 	| 'healthcheck'
@@ -30,16 +31,11 @@ export interface ConductorItemContext {
 	derivedIdempotencyKey: string;
 }
 
-export interface ConductorOperation {
-	description: INodeProperties[];
-	prepare(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: ConductorItemContext,
-	): ConductorRequest;
-	/** Present on operations that move money (they get Validate Only and spending limits). */
-	moneyMove?: ConductorMoneyMove;
-}
+export type ConductorOperation = ProviderOperation<
+	ConductorRequest,
+	ConductorItemContext,
+	ConductorMoneyMove
+>;
 
 export interface ConductorMoneyMove {
 	/** What the request moves, or undefined when it does not carry the amount. */
