@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { MoveAmounts } from '../../shared/guards';
+import type { ProviderOperation } from '../../shared/provider-node';
 
 export type MementoResource =
 	| 'activity'
@@ -50,16 +51,11 @@ export interface MementoItemContext {
 	derivedIdempotencyKey: string;
 }
 
-export interface MementoOperation {
-	description: INodeProperties[];
-	prepare(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: MementoItemContext,
-	): MementoRequest | Promise<MementoRequest>;
-	/** Present on operations that move money (they get Validate Only and spending limits). */
-	moneyMove?: MementoMoneyMove;
-}
+export type MementoOperation = ProviderOperation<
+	MementoRequest,
+	MementoItemContext,
+	MementoMoneyMove
+>;
 
 /** A GET of a path from the host root (e.g. /v1/users/current), answered as an object. */
 export type MementoRead = (path: string) => Promise<IDataObject>;

@@ -1,4 +1,6 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderOperation } from '../../shared/provider-node';
 
 export type MomentoResource = 'bank' | 'quote' | 'user' | 'deposit' | 'withdrawal';
 
@@ -31,9 +33,5 @@ export interface MomentoItemContext {
 	defaultCallbackUrl: string;
 }
 
-export interface MomentoOperation {
-	description: INodeProperties[];
-	prepare(this: IExecuteFunctions, itemIndex: number, context: MomentoItemContext): MomentoRequest;
-	/** Set on operations that move money: they get Validate Only and the spending limits. */
-	movesMoney?: boolean;
-}
+/** Order creations set `moneyMove: true`: one provider-wide guard (money-move.ts) fits both. */
+export type MomentoOperation = ProviderOperation<MomentoRequest, MomentoItemContext>;

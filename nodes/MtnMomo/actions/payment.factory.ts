@@ -172,7 +172,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 	];
 
 	return {
-		movesMoney: true,
+		moneyMove: true,
 		description: updateDisplayOptions(
 			{ show: { resource: [kind.resource], operation: [kind.operation] } },
 			properties,

@@ -12,7 +12,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
-import { paymentMove } from '../money-move';
+import { paymentMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import { readRecipient, recipientFields } from '../recipient.fields';
 import type { MementoOperation } from '../types';

@@ -13,7 +13,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
-import { contributionMove } from '../money-move';
+import { contributionMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { poolPath, poolUuidField } from './fields';

@@ -9,7 +9,7 @@ import {
 	readPaymentAuthorisation,
 	resolveIdempotencyKey,
 } from '../common.fields';
-import { payRequestShare } from '../money-move';
+import { payRequestShare } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { requestPath, requestUuidField } from './fields';
