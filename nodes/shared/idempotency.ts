@@ -1,4 +1,7 @@
 import { createHash } from 'crypto';
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { FieldError, optionalText } from './validation';
 
 /**
  * What makes two money moves "the same payment": the workflow, the node, the operation and the
@@ -37,3 +40,30 @@ export function canonicalJson(value: unknown): string {
 }
 
 export const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/** The Idempotency Key option of a money move; `description` says what the default derives from. */
+export function idempotencyKeyField(description: string): INodeProperties {
+	return {
+		displayName: 'Idempotency Key',
+		name: 'idempotencyKey',
+		type: 'string',
+		default: '',
+		description,
+	};
+}
+
+/** The key the user set in Options > Idempotency Key, or else the one derived for the item. */
+export function resolveIdempotencyKey(
+	options: IDataObject,
+	context: { derivedIdempotencyKey: string },
+): string {
+	const own = optionalText(options.idempotencyKey);
+	if (own === undefined) return context.derivedIdempotencyKey;
+	if (own.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+		throw new FieldError(
+			'Idempotency Key',
+			`Idempotency Key is ${own.length} characters long; at most ${MAX_IDEMPOTENCY_KEY_LENGTH} are accepted`,
+		);
+	}
+	return own;
+}

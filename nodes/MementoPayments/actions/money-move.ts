@@ -23,7 +23,11 @@ export function asObject(data: unknown): IDataObject {
 }
 
 /** What a money move's item outputs: Memento's answer and the key it was sent under. */
-export function withKey(data: IDataObject, request: MementoRequest, replayed: boolean): IDataObject {
+export function withKey(
+	data: IDataObject,
+	request: MementoRequest,
+	replayed: boolean,
+): IDataObject {
 	return { ...data, idempotency: { key: request.idempotencyKey, replayed } };
 }
 

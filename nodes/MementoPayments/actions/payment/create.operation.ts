@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
@@ -10,7 +11,6 @@ import {
 	pinFields,
 	readMoney,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
 import { paymentMove } from '../move-rules';
 import { forOperation } from '../operation.factory';

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
@@ -11,7 +12,6 @@ import {
 	readMoney,
 	readPathId,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
 import { contributionMove } from '../move-rules';
 import { forOperation } from '../operation.factory';

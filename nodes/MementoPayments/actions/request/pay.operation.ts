@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import {
 	idempotencyKeyOption,
@@ -7,7 +8,6 @@ import {
 	pinFields,
 	readPathId,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
 import { payRequestShare } from '../move-rules';
 import { forOperation } from '../operation.factory';
