@@ -1,17 +1,22 @@
-import type {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
+import {
+	NodeOperationError,
+	type IDataObject,
+	type IExecuteFunctions,
+	type INodeExecutionData,
+	type INodeProperties,
 } from 'n8n-workflow';
 
 import { readParallelRequests } from './batching';
 import { deriveReferenceUuid } from './deterministic-uuid';
 import { executeItems, type ItemOperation } from './execute-items';
-import { canonicalJson, deriveIdempotencyKey, type IdempotencyScope } from './idempotency';
+import {
+	canonicalJson,
+	deriveIdempotencyKey,
+	idempotencyScopes,
+	type IdempotencyScope,
+} from './idempotency';
 import { withGuardsWhenMovingMoney, type MoneyMoveSpec } from './money-guards';
 import type { RequestBudget } from './request-limiter';
-import { idempotencyScopes, selectOperation } from './router';
 
 /**
  * One operation of any provider: its fields, how it turns an item into a fully checked request
@@ -77,11 +82,32 @@ export interface ProviderNode<Session, Prepared, ItemContext, MoneyMove = true> 
 	): MoneyMoveSpec<Prepared>;
 }
 
+export interface SelectedOperation<Operation> {
+	resource: string;
+	operationName: string;
+	operation: Operation;
+}
+
+/** The implementation the node's Resource and Operation parameters point at. */
+export function selectOperation<Operation>(
+	context: IExecuteFunctions,
+	resources: Record<string, { operations: Record<string, Operation> }>,
+): SelectedOperation<Operation> {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	const operationName = context.getNodeParameter('operation', 0) as string;
+	const operation = resources[resource]?.operations[operationName];
+	if (!operation) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operationName}" is not known for the resource "${resource}"`,
+		);
+	}
+	return { resource, operationName, operation };
+}
+
 function identityOf(scopeOf: () => IdempotencyScope, base: IdempotencyScope): ItemIdentity {
 	const of = (content?: IDataObject) =>
-		content === undefined
-			? scopeOf()
-			: { ...base, instruction: `order:${canonicalJson(content)}` };
+		content === undefined ? scopeOf() : { ...base, instruction: `order:${canonicalJson(content)}` };
 	return {
 		key: (content) => deriveIdempotencyKey(of(content)),
 		uuid: (content) => deriveReferenceUuid(of(content)),
