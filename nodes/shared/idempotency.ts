@@ -102,12 +102,13 @@ function withoutNonInstruction(value: unknown): unknown {
 }
 
 /** Every parameter of the node as resolved for this item (expressions evaluated). */
-function resolvedInstruction(context: IExecuteFunctions, itemIndex: number): string {
+function resolvedInstruction(
+	context: IExecuteFunctions,
+	names: string[],
+	itemIndex: number,
+): string {
 	const resolved: Record<string, unknown> = {};
-	for (const name of Object.keys(context.getNode().parameters)) {
-		if (NOT_PART_OF_THE_INSTRUCTION.has(name)) continue;
-		resolved[name] = context.getNodeParameter(name, itemIndex, null);
-	}
+	for (const name of names) resolved[name] = context.getNodeParameter(name, itemIndex, null);
 	return canonicalJson(withoutNonInstruction(resolved));
 }
 
@@ -125,7 +126,11 @@ export function idempotencyScopes(
 	referenceParameter?: string,
 ): (itemIndex: number) => IdempotencyScope {
 	const workflowId = context.getWorkflow().id;
-	const nodeId = context.getNode().id;
+	const node = context.getNode();
+	const nodeId = node.id;
+	const names = Object.keys(node.parameters).filter(
+		(name) => !NOT_PART_OF_THE_INSTRUCTION.has(name),
+	);
 	return (itemIndex) => {
 		const reference =
 			referenceParameter === undefined
@@ -134,7 +139,7 @@ export function idempotencyScopes(
 		const instruction =
 			reference !== ''
 				? `reference:${reference}`
-				: `parameters:${resolvedInstruction(context, itemIndex)}`;
+				: `parameters:${resolvedInstruction(context, names, itemIndex)}`;
 		return { workflowId, nodeId, operation, instruction };
 	};
 }

@@ -7,6 +7,7 @@ import {
 } from 'n8n-workflow';
 
 import { readParallelRequests } from './batching';
+import { withParameterCache } from './parameter-cache';
 import { deriveReferenceUuid } from './deterministic-uuid';
 import { executeItems, type ItemOperation } from './execute-items';
 import {
@@ -119,9 +120,10 @@ function identityOf(scopeOf: () => IdempotencyScope, base: IdempotencyScope): It
  * first, money moves guarded, then sent up to Parallel Requests at once, output in input order.
  */
 export async function executeProviderNode<Session, Prepared, ItemContext, MoneyMove>(
-	context: IExecuteFunctions,
+	nodeContext: IExecuteFunctions,
 	provider: ProviderNode<Session, Prepared, ItemContext, MoneyMove>,
 ): Promise<INodeExecutionData[][]> {
+	const context = withParameterCache(nodeContext);
 	const { resource, operationName, operation } = selectOperation(context, provider.resources);
 	const operationId = `${resource}:${operationName}`;
 	const scopeOf = idempotencyScopes(context, operationId, provider.referenceParameter);
