@@ -21,7 +21,7 @@ import {
 	serialiseSessionTokens,
 	subscriptionKeyField,
 	type SessionTokens,
-} from '../nodes/MtnMomo/transport/tokens';
+} from '../nodes/MtnMomo/constants';
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';

@@ -15,7 +15,7 @@ import {
 	parseSessionTokens,
 	productOfUrl,
 	serialiseSessionTokens,
-} from '../../nodes/MtnMomo/transport/tokens';
+} from '../../nodes/MtnMomo/constants';
 import { tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
 import { rememberOnce } from '../../nodes/MtnMomo/trigger/callback';
 
