@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { mementoProjectHeaders } from '../../../credentials/MementoPaymentsApi.credentials';
+import { mementoProjectHeaders } from '../constants';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import { callMemento, requireSessionToken, scrub, type MementoSession } from '../transport';
 import { mementoLookup } from './money-lookup';

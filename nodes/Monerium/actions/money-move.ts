@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MONERIUM_ACCEPT } from '../../../credentials/MoneriumOAuth2Api.credentials';
+import { MONERIUM_ACCEPT } from '../constants';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import { sendOnceOrFind } from '../../shared/send-once';
 import { callMonerium, type MoneriumResult, type MoneriumSession } from '../transport';

@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { ProviderOperation } from '../../shared/provider-node';
 
 import type { MomoRequest, MomoResponse } from '../transport';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 
 export interface WaitSettings {
 	timeoutMs: number;
