@@ -19,7 +19,9 @@ function sourceFiles(folder: string): string[] {
 function importsOf(file: string): string[] {
 	const text = readFileSync(join(ROOT, file), 'utf8');
 	return [...text.matchAll(/from\s+'(\.[^']*)'/g)].map((match) =>
-		relative(ROOT, resolve(ROOT, dirname(file), match[1])).split('\\').join('/'),
+		relative(ROOT, resolve(ROOT, dirname(file), match[1]))
+			.split('\\')
+			.join('/'),
 	);
 }
 
