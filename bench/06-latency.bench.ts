@@ -13,6 +13,7 @@ import { DEFAULT_PARALLEL_REQUESTS as MOMO_DEFAULT } from '../nodes/MtnMomo/acti
 import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';
 import { installFloorPackage } from './lib/floor-package';
 import { round } from './lib/measure';
+import { MOMO_AMOUNT, MOMO_CURRENCY, MOMO_PAYER_MSISDN, momoHttpRequestNode } from './lib/momo';
 import { buildPrivatePack } from './lib/private-pack';
 import {
 	benchChainWorkflow,
@@ -105,17 +106,16 @@ const PROVIDERS: LatencyProvider[] = [
 			parameters: {
 				resource: 'collection',
 				operation: 'requestToPay',
-				amount: '25.50',
-				currency: 'EUR',
+				amount: MOMO_AMOUNT,
+				currency: MOMO_CURRENCY,
 				externalId: '={{ $json.reference }}',
 				partyIdType: 'MSISDN',
-				partyId: '46733123459',
+				partyId: MOMO_PAYER_MSISDN,
 			},
 			credentials: { mtnMomoApi: credential },
 		}),
-		// n8n's HTTP Request node with the predefined mtnMomoApi credential was answered "Access
-		// token is missing" by the sandbox in this run (its token exchange did not reach the request),
-		// so MoMo is measured against the pack one by one only.
+		httpNode: (name, info, credential) =>
+			momoHttpRequestNode(name, String(info.baseUrl), credential, batching),
 		moves: (stats) => Number(stats.requestsToPay),
 	},
 ];

@@ -8,37 +8,15 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import {
+	MEMENTO_DEFAULT_BASE_URL,
+	MEMENTO_DEFAULT_PROJECT_HEADER,
+	mementoBaseUrl,
+	mementoProjectHeaders,
+	sessionRenewAt,
+} from '../nodes/MementoPayments/constants';
 import { refreshOnce } from '../nodes/shared/refresh-once';
-export const MEMENTO_DEFAULT_BASE_URL = 'https://api.mementopayments.com';
-/** The document asks for the project id "in the header" without naming it: assumed name. */
-export const MEMENTO_DEFAULT_PROJECT_HEADER = 'X-Project-Id';
 
-export function mementoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || MEMENTO_DEFAULT_BASE_URL)
-		.trim()
-		.replace(/\/+$/, '');
-}
-
-/** The project header, when a project id is set (Memento Payments Cloud without a CNAME). */
-export function mementoProjectHeaders(
-	credentials: ICredentialDataDecryptedObject,
-): Record<string, string> {
-	const projectId = String(credentials.projectId ?? '').trim();
-	if (projectId === '') return {};
-	const name = String(credentials.projectHeader || MEMENTO_DEFAULT_PROJECT_HEADER).trim();
-	return { [name]: projectId };
-}
-
-/** Renew this long before expires_at: a minute, or a tenth of a shorter session. */
-const RENEW_MARGIN_MS = 60_000;
-
-/** ISO time at which a session that expires at `expiresAt` should be replaced ('' if unknown). */
-export function sessionRenewAt(expiresAt: unknown, now: number): string {
-	const expiry = typeof expiresAt === 'string' ? Date.parse(expiresAt) : Number.NaN;
-	if (Number.isNaN(expiry)) return '';
-	const margin = Math.min(RENEW_MARGIN_MS, Math.max(0, (expiry - now) / 10));
-	return new Date(expiry - margin).toISOString();
-}
 
 export class MementoPaymentsApi implements ICredentialType {
 	name = 'mementoPaymentsApi';
@@ -151,7 +129,7 @@ export class MementoPaymentsApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ String($credentials.baseUrl || "https://api.mementopayments.com").replace(/\\/+$/, "") }}',
+				`={{ String($credentials.baseUrl || "${MEMENTO_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 			url: '/v1/sessions/verify',
 			method: 'POST',
 		},

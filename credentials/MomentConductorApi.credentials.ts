@@ -7,12 +7,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-export const CONDUCTOR_DEFAULT_BASE_URL = 'https://api.momentco.net/conductor/v1';
-
-/** The healthcheck lives at the host root, not under /conductor/v1. */
-export function conductorRootUrl(baseUrl: string): string {
-	return baseUrl.replace(/\/+$/, '').replace(/\/conductor\/v\d+$/, '');
-}
+import { CONDUCTOR_DEFAULT_BASE_URL } from '../nodes/MomentConductor/constants';
 
 export class MomentConductorApi implements ICredentialType {
 	name = 'momentConductorApi';
@@ -69,7 +64,7 @@ export class MomentConductorApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ String($credentials.baseUrl || "https://api.momentco.net/conductor/v1").replace(/\\/+$/, "").replace(/\\/conductor\\/v\\d+$/, "") }}',
+				`={{ String($credentials.baseUrl || "${CONDUCTOR_DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/conductor\\/v\\d+$/, "") }}`,
 			url: '/healthcheck',
 			method: 'POST',
 		},

@@ -7,26 +7,9 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
+import { MOMENTO_BASE_URLS, MOMENTO_SIGNATURE_HEADER } from '../nodes/Momento/constants';
 import { applyBodySignature } from '../nodes/shared/body-signature';
 
-export const MOMENTO_BASE_URLS = {
-	sandbox: 'https://pruebas.elmomento.io/integrations',
-	production: 'https://api.trade.elmomento.io/integrations',
-} as const;
-
-export const MOMENTO_SIGNATURE_HEADER = 'M-Signature';
-
-/** The API root the credential points at, without a trailing slash. */
-export function momentoBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	const environment = String(credentials.environment ?? 'sandbox');
-	const url =
-		environment === 'custom'
-			? String(credentials.baseUrl ?? '')
-			: environment === 'production'
-				? MOMENTO_BASE_URLS.production
-				: MOMENTO_BASE_URLS.sandbox;
-	return url.trim().replace(/\/+$/, '');
-}
 
 export class MomentoApi implements ICredentialType {
 	name = 'momentoApi';
@@ -106,7 +89,7 @@ export class MomentoApi implements ICredentialType {
 	test: ICredentialTestRequest = {
 		request: {
 			baseURL:
-				'={{ ($credentials.environment === "custom" ? String($credentials.baseUrl) : $credentials.environment === "production" ? "https://api.trade.elmomento.io/integrations" : "https://pruebas.elmomento.io/integrations").trim().replace(/\\/+$/, "") }}',
+				`={{ ($credentials.environment === "custom" ? String($credentials.baseUrl) : $credentials.environment === "production" ? "${MOMENTO_BASE_URLS.production}" : "${MOMENTO_BASE_URLS.sandbox}").trim().replace(/\\/+$/, "") }}`,
 			url: '/deposit_orders/',
 			method: 'GET',
 		},

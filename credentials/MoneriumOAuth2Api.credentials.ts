@@ -1,24 +1,15 @@
 import type { ICredentialTestRequest, ICredentialType, INodeProperties, Icon } from 'n8n-workflow';
 
-export const MONERIUM_SANDBOX_URL = 'https://api.monerium.dev';
-export const MONERIUM_PRODUCTION_URL = 'https://api.monerium.app';
-/** Monerium answers version 2 only to requests that ask for it. */
-export const MONERIUM_ACCEPT = 'application/vnd.monerium.api-v2+json';
+import {
+	MONERIUM_ACCEPT,
+	MONERIUM_PRODUCTION_URL,
+	MONERIUM_SANDBOX_URL,
+} from '../nodes/Monerium/constants';
 
-export type MoneriumEnvironment = 'sandbox' | 'production' | 'custom';
-
-/** The API base URL of an environment; `custom` is for local fakes and proxies. */
-export function moneriumBaseUrl(environment: unknown, customUrl?: unknown): string {
-	if (environment === 'production') return MONERIUM_PRODUCTION_URL;
-	if (environment === 'custom' && typeof customUrl === 'string' && customUrl.trim() !== '') {
-		return customUrl.trim().replace(/\/+$/, '');
-	}
-	return MONERIUM_SANDBOX_URL;
-}
 
 // The same rule as moneriumBaseUrl, as an n8n expression over the credential's own fields.
 const BASE_URL_EXPRESSION =
-	'$self["environment"] === "production" ? "https://api.monerium.app" : ($self["environment"] === "custom" && $self["customUrl"] ? String($self["customUrl"]).trim().replace(/\\/+$/, "") : "https://api.monerium.dev")';
+	`$self["environment"] === "production" ? "${MONERIUM_PRODUCTION_URL}" : ($self["environment"] === "custom" && $self["customUrl"] ? String($self["customUrl"]).trim().replace(/\\/+$/, "") : "${MONERIUM_SANDBOX_URL}")`;
 
 // The document's optional /auth parameters, from the credential's sign-in options.
 const AUTH_QUERY_EXPRESSION = [

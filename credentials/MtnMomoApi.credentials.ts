@@ -21,10 +21,20 @@ import {
 	serialiseSessionTokens,
 	subscriptionKeyField,
 	type SessionTokens,
-} from '../nodes/MtnMomo/transport/tokens';
+} from '../nodes/MtnMomo/constants';
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : '';
+}
+
+/**
+ * The full URL of a request. n8n's helpers pass `url` (and maybe `baseURL`); the HTTP Request
+ * node, through requestWithAuthentication, passes the legacy `uri` and no `url`.
+ */
+function requestUrl(options: IHttpRequestOptions): string {
+	const legacyUri = (options as { uri?: unknown }).uri;
+	if (typeof legacyUri === 'string' && legacyUri !== '') return legacyUri;
+	return `${options.baseURL ?? ''}${options.url ?? ''}`;
 }
 
 function headerPresent(headers: IHttpRequestOptions['headers'], name: string): boolean {
@@ -167,7 +177,7 @@ export class MtnMomoApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url}`;
+		const url = requestUrl(requestOptions);
 		const product = productOfUrl(url);
 		const headers = { ...requestOptions.headers };
 		// The token exchange itself (the credential test) authenticates with Basic apiUser:apiKey.

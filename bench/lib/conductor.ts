@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 
 import { createTransactionParameters } from '../../test/fixtures/conductor-parameters';
 import { CONDUCTOR_SEED } from '../../test/sandboxes/conductor';
+import { httpRequestJsonPost } from './http-request-node';
 
 export const BILL = CONDUCTOR_SEED.bills[0];
 
@@ -82,29 +83,16 @@ export function conductorHttpRequestNode(
 	// A JS literal with spaces between closing braces: "}}" would end the expression early.
 	const amount = `{ currency: ${JSON.stringify(BILL.amount.currency)}, value: ${JSON.stringify(BILL.amount.value)} }`;
 	const item = `{ id: ${JSON.stringify(BILL.id)}, amount: ${amount} }`;
-	return {
-		name,
-		type: 'n8n-nodes-base.httpRequest',
-		typeVersion: 4.2,
-		parameters: {
-			method: 'POST',
-			url: `${info.baseUrl}/transactions`,
-			authentication: 'predefinedCredentialType',
-			nodeCredentialType: 'momentConductorApi',
-			sendHeaders: true,
-			headerParameters: {
-				parameters: [
-					{ name: 'Accept', value: 'application/json' },
-					{ name: 'Retailer-Id', value: info.retailerIds[0] },
-					{ name: 'Idempotency-Key', value: '={{ $json.idempotencyKey }}' },
-				],
-			},
-			sendBody: true,
-			contentType: 'json',
-			specifyBody: 'json',
-			jsonBody: `={{ JSON.stringify({ external_reference: $json.reference, items: [${item}], complete: false }) }}`,
-			options,
-		},
-		credentials: { momentConductorApi: credential },
-	};
+	return httpRequestJsonPost(name, {
+		url: `${info.baseUrl}/transactions`,
+		credentialType: 'momentConductorApi',
+		credential,
+		headers: [
+			{ name: 'Accept', value: 'application/json' },
+			{ name: 'Retailer-Id', value: info.retailerIds[0] },
+			{ name: 'Idempotency-Key', value: '={{ $json.idempotencyKey }}' },
+		],
+		jsonBody: `={{ JSON.stringify({ external_reference: $json.reference, items: [${item}], complete: false }) }}`,
+		options,
+	});
 }

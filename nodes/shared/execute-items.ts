@@ -48,6 +48,8 @@ export interface ExecuteOptions {
 	parallelRequests?: number;
 	/** A request budget the provider documents, shared by every request of this run. */
 	budget?: RequestBudget;
+	/** Send one request alone before the others (a credential fetching its first token). */
+	firstRequestAlone?: boolean;
 }
 
 /**
@@ -91,7 +93,10 @@ export async function executeItems<Prepared>(
 	}
 
 	const parallel = Math.max(1, Math.floor(options.parallelRequests ?? 1));
-	useLimiter(context, new RequestLimiter(parallel, options.budget));
+	useLimiter(
+		context,
+		new RequestLimiter(parallel, options.budget, undefined, undefined, options.firstRequestAlone),
+	);
 	try {
 		return await sendAll(context, operation, prepared, continueOnFail, parallel);
 	} finally {

@@ -24,10 +24,11 @@ export class RequestLimiter {
 	private inFlight = 0;
 	private limit: number;
 	/**
-	 * Until the first answer only one request goes: a credential without a token yet fetches it
-	 * once (n8n's OAuth2 layer would otherwise fetch one per request in flight), then all go.
+	 * With `firstRequestAlone`, only one request goes until the first answer: a credential whose
+	 * token n8n's OAuth2 layer fetches (one per request in flight otherwise) fetches it once.
+	 * Credentials that share their own token exchange, or have none, need no such wait.
 	 */
-	private answeredOnce = false;
+	private answeredOnce: boolean;
 	private pausedUntil = 0;
 	private successesSinceThrottle = 0;
 	private readonly waiting: Array<() => void> = [];
@@ -39,8 +40,10 @@ export class RequestLimiter {
 		private readonly recoverAfter = 4,
 		/** Longer waits for the budget are refused (RequestBudgetError) rather than slept through. */
 		private readonly maxBudgetWaitMs = 60_000,
+		firstRequestAlone = false,
 	) {
 		this.limit = Math.max(1, maxInFlight);
+		this.answeredOnce = !firstRequestAlone;
 	}
 
 	get currentLimit(): number {

@@ -5,7 +5,7 @@ import {
 	paymentMove,
 	payRequestShare,
 	shareOf,
-} from '../../nodes/MementoPayments/actions/money-move';
+} from '../../nodes/MementoPayments/actions/move-rules';
 import type { MementoLookup, MementoRequest } from '../../nodes/MementoPayments/actions/types';
 import { describeRequest } from '../../nodes/shared/money-guards';
 

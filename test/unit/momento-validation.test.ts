@@ -14,7 +14,7 @@ import {
 	requireMomentoAmount,
 	requireMomentoCurrency,
 } from '../../nodes/Momento/actions/validation';
-import { momentoBaseUrl } from '../../credentials/MomentoApi.credentials';
+import { momentoBaseUrl } from '../../nodes/Momento/constants';
 
 describe('Momento input checks', () => {
 	it('accepts DOP and USD amounts with the currency scale, as decimal strings', () => {

@@ -15,7 +15,7 @@ import {
 	parseSessionTokens,
 	productOfUrl,
 	serialiseSessionTokens,
-} from '../../nodes/MtnMomo/transport/tokens';
+} from '../../nodes/MtnMomo/constants';
 import { tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
 import {
 	momoCallbackToken,
@@ -192,6 +192,30 @@ describe('credential authentication', () => {
 		expect(disbursement.headers).toMatchObject({
 			Authorization: 'Bearer dt',
 			'Ocp-Apim-Subscription-Key': 'dk',
+		});
+	});
+
+	it("reads the product from the HTTP Request node's legacy uri, which comes without url", async () => {
+		// requestWithAuthentication (HTTP Request node, predefined credential) passes `uri` only:
+		// read as `${baseURL}${url}`, it was "undefined", so no token was sent.
+		const legacy = { uri: 'https://h/collection/v1_0/requesttopay', method: 'POST' };
+		const collection = await credential.authenticate(
+			data,
+			legacy as unknown as Parameters<typeof credential.authenticate>[1],
+		);
+		expect(collection.headers).toEqual({
+			Authorization: 'Bearer ct',
+			'Ocp-Apim-Subscription-Key': 'ck',
+			'X-Target-Environment': 'mtnuganda',
+		});
+		const disbursement = await credential.authenticate(data, {
+			uri: 'https://h/disbursement/v1_0/account/balance',
+			headers: { 'x-target-environment': 'sandbox' },
+		} as unknown as Parameters<typeof credential.authenticate>[1]);
+		expect(disbursement.headers).toEqual({
+			Authorization: 'Bearer dt',
+			'Ocp-Apim-Subscription-Key': 'dk',
+			'x-target-environment': 'sandbox',
 		});
 	});
 

@@ -3,8 +3,8 @@ import { sleep } from 'n8n-workflow';
 import { RequestBudgetError, RequestLimiter } from '../../nodes/shared/request-limiter';
 
 describe('RequestLimiter', () => {
-	it('sends one request alone until the first answer (a token is fetched once), then opens up', async () => {
-		const limiter = new RequestLimiter(3);
+	it('with firstRequestAlone, sends one request alone until the first answer (a token is fetched once), then opens up', async () => {
+		const limiter = new RequestLimiter(3, undefined, undefined, undefined, true);
 		const first = await limiter.acquire();
 		let secondIn = false;
 		const second = limiter.acquire().then((release) => {
@@ -17,6 +17,17 @@ describe('RequestLimiter', () => {
 		first();
 		(await second)();
 		expect(secondIn).toBe(true);
+	});
+
+	it('without firstRequestAlone, lets the first requests go together', async () => {
+		const limiter = new RequestLimiter(3);
+		await limiter.acquire();
+		await limiter.acquire();
+		await limiter.acquire();
+		let fourthIn = false;
+		void limiter.acquire().then(() => (fourthIn = true));
+		await sleep(10);
+		expect(fourthIn).toBe(false);
 	});
 
 	it('lets at most the limit through at once; a release lets the next one in', async () => {

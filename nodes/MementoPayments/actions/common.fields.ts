@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
+import { idempotencyKeyField } from '../../shared/idempotency';
 import { requireAmount, requireCurrency } from '../../shared/money';
 import { FieldError, optionalText, pathSegment, requirePathId } from '../../shared/validation';
-import type { MementoItemContext } from './types';
 
 export function uuidField(name: string, displayName: string, description: string): INodeProperties {
 	return {
@@ -78,14 +77,9 @@ export const currencyField: INodeProperties = {
 		"ISO 4217 code. Leave empty to use the payment source's currency (the amount may then have at most 2 decimals).",
 };
 
-export const idempotencyKeyOption: INodeProperties = {
-	displayName: 'Idempotency Key',
-	name: 'idempotencyKey',
-	type: 'string',
-	default: '',
-	description:
-		'Identifies the payment. Leave empty to derive it from this node and every field of the item (recipient, amount, source, description...): the same fields are the same payment, so a Retry, a re-run or a re-delivered webhook finds the first payment instead of paying again, and two identical rows are paid once. To pay the same thing twice on purpose, give each its own key, e.g. an expression with the invoice number.',
-};
+export const idempotencyKeyOption = idempotencyKeyField(
+	'Identifies the payment. Leave empty to derive it from this node and every field of the item (recipient, amount, source, description...): the same fields are the same payment, so a Retry, a re-run or a re-delivered webhook finds the first payment instead of paying again, and two identical rows are paid once. To pay the same thing twice on purpose, give each its own key, e.g. an expression with the invoice number.',
+);
 
 /** Amount and optional currency, validated together (scale per currency). */
 export function readMoney(context: IExecuteFunctions, itemIndex: number): IDataObject {
@@ -155,18 +149,6 @@ export async function readPaymentAuthorisation(context: IExecuteFunctions, itemI
 	);
 	const pin = await readPin(context);
 	return { body: { payment_source_uuid: paymentSourceUuid, pin }, secrets: [pin] };
-}
-
-export function resolveIdempotencyKey(options: IDataObject, context: MementoItemContext): string {
-	const own = optionalText(options.idempotencyKey);
-	if (own === undefined) return context.derivedIdempotencyKey;
-	if (own.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-		throw new FieldError(
-			'Idempotency Key',
-			`Idempotency Key is ${own.length} characters long; at most ${MAX_IDEMPOTENCY_KEY_LENGTH} are allowed`,
-		);
-	}
-	return own;
 }
 
 /** Copies the non-empty values of a collection, renamed to the API's field names. */

@@ -11,9 +11,6 @@ import {
 	type FilterCondition,
 } from '../../shared/filter-query';
 
-/** Memento's own example uses limit=100; the transport asks for pages of this size. */
-export const MEMENTO_PAGE_SIZE = 100;
-
 const OPERATOR_NAMES: Record<(typeof FILTER_OPERATORS)[number], string> = {
 	eq: 'Equals',
 	gt: 'Greater Than',

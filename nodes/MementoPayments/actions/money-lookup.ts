@@ -1,8 +1,8 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { markOutcomeUnknown } from '../../shared/errors';
+import { MEMENTO_PAGE_SIZE } from '../constants';
 import { callMemento, listItems, type MementoSession } from '../transport';
-import { MEMENTO_PAGE_SIZE } from './list.fields';
 import type { MementoLookup } from './types';
 import { CURRENT_USER_PATH } from './user/fields';
 

@@ -1,6 +1,11 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { MoveAmounts } from '../../shared/guards';
+import type { ProviderOperation } from '../../shared/provider-node';
+import type { MementoMethod, MementoRequest } from '../transport';
+
+// Defined by the transport (its input); re-exported for the operations that import them from here.
+export type { MementoMethod, MementoRequest };
 
 export type MementoResource =
 	| 'activity'
@@ -21,45 +26,16 @@ export type MementoResource =
 	| 'user'
 	| 'verification';
 
-export type MementoMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
-
-/** What an operation asks the transport to send, fully checked. */
-export interface MementoRequest {
-	method: MementoMethod;
-	/** From the host root, e.g. /v1/payments. */
-	path: string;
-	qs?: Record<string, string>;
-	body?: IDataObject;
-	/** List endpoints: walk page/limit (Return All) or stop at `limit`. */
-	list?: { returnAll: boolean; limit: number };
-	/**
-	 * Money moves: sent as Idempotency-Key (assumed: the document promises no deduplication, so
-	 * the node never relies on it and looks the move up before sending it again).
-	 */
-	idempotencyKey?: string;
-	/** POSTs without side effects (fee calculation): safe to retry. */
-	safeToRetry?: boolean;
-	/** Values that must never appear in output or errors (the PIN). */
-	secrets?: string[];
-	/** Token creation and signup happen before there is a session: no Authorization header. */
-	withoutSession?: boolean;
-}
-
 export interface MementoItemContext {
 	/** Key used when the user set none: derived from the payment instruction (see router.ts). */
 	derivedIdempotencyKey: string;
 }
 
-export interface MementoOperation {
-	description: INodeProperties[];
-	prepare(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: MementoItemContext,
-	): MementoRequest | Promise<MementoRequest>;
-	/** Present on operations that move money (they get Validate Only and spending limits). */
-	moneyMove?: MementoMoneyMove;
-}
+export type MementoOperation = ProviderOperation<
+	MementoRequest,
+	MementoItemContext,
+	MementoMoneyMove
+>;
 
 /** A GET of a path from the host root (e.g. /v1/users/current), answered as an object. */
 export type MementoRead = (path: string) => Promise<IDataObject>;

@@ -7,21 +7,40 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import {
-	mementoBaseUrl,
-	mementoProjectHeaders,
-} from '../../../credentials/MementoPaymentsApi.credentials';
 import { providerApiError, redactValue, transportErrorToNodeError } from '../../shared/errors';
 import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { collectPages, walkPages } from '../../shared/page-pagination';
-import { MEMENTO_PAGE_SIZE } from '../actions/list.fields';
-import type { MementoRequest } from '../actions/types';
+import { MEMENTO_PAGE_SIZE, mementoBaseUrl, mementoProjectHeaders } from '../constants';
 import { describeMementoError } from './errors';
 import { sendWithoutSession } from './unauthenticated';
 
 export const MEMENTO_CREDENTIAL = 'mementoPaymentsApi';
 export const PROVIDER = 'Memento Payments';
+
+export type MementoMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** What an operation asks the transport to send, fully checked. */
+export interface MementoRequest {
+	method: MementoMethod;
+	/** From the host root, e.g. /v1/payments. */
+	path: string;
+	qs?: Record<string, string>;
+	body?: IDataObject;
+	/** List endpoints: walk page/limit (Return All) or stop at `limit`. */
+	list?: { returnAll: boolean; limit: number };
+	/**
+	 * Money moves: sent as Idempotency-Key (assumed: the document promises no deduplication, so
+	 * the node never relies on it and looks the move up before sending it again).
+	 */
+	idempotencyKey?: string;
+	/** POSTs without side effects (fee calculation): safe to retry. */
+	safeToRetry?: boolean;
+	/** Values that must never appear in output or errors (the PIN). */
+	secrets?: string[];
+	/** Token creation and signup happen before there is a session: no Authorization header. */
+	withoutSession?: boolean;
+}
 
 type Context = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 

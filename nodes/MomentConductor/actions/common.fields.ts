@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { MAX_IDEMPOTENCY_KEY_LENGTH } from '../../shared/idempotency';
+import { idempotencyKeyField } from '../../shared/idempotency';
 import { requireAmount, requireCurrency } from '../../shared/money';
 import {
 	FieldError,
@@ -105,14 +105,9 @@ export const retailerIdOption: INodeProperties = {
 	description: "Overrides the credential's default Retailer ID for this node",
 };
 
-export const idempotencyKeyOption: INodeProperties = {
-	displayName: 'Idempotency Key',
-	name: 'idempotencyKey',
-	type: 'string',
-	default: '',
-	description:
-		"Leave empty to use a key derived from this workflow, node and the External Reference (or the item's fields), so Retry On Fail, n8n's Retry and a re-delivered webhook replay instead of paying twice. Set your own (e.g. an invoice number) to choose what counts as the same payment.",
-};
+export const idempotencyKeyOption = idempotencyKeyField(
+	"Leave empty to use a key derived from this workflow, node and the External Reference (or the item's fields), so Retry On Fail, n8n's Retry and a re-delivered webhook replay instead of paying twice. Set your own (e.g. an invoice number) to choose what counts as the same payment.",
+);
 
 export function readIdentifier(
 	context: IExecuteFunctions,
@@ -169,18 +164,6 @@ export function resolveRetailerId(options: IDataObject, context: ConductorItemCo
 		);
 	}
 	return retailerId;
-}
-
-export function resolveIdempotencyKey(options: IDataObject, context: ConductorItemContext): string {
-	const own = optionalText(options.idempotencyKey);
-	if (own === undefined) return context.derivedIdempotencyKey;
-	if (own.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-		throw new FieldError(
-			'Idempotency Key',
-			`Idempotency Key is ${own.length} characters long; Conductor accepts at most ${MAX_IDEMPOTENCY_KEY_LENGTH}`,
-		);
-	}
-	return own;
 }
 
 export function readJsonArrayOfObjects(

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../shared/idempotency';
 import { safetyOptions } from '../../shared/guards';
 import { optionalText, pathSegment } from '../../shared/validation';
 import {
@@ -8,7 +9,6 @@ import {
 	paymentMethodField,
 	readMetaData,
 	readPaymentMethod,
-	resolveIdempotencyKey,
 } from './common.fields';
 import type { ConductorOperation, ConductorResource } from './types';
 

@@ -1,6 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-
 import type { MoveAmounts } from '../../shared/guards';
+import type { ProviderOperation } from '../../shared/provider-node';
+import type { ConductorRequest } from '../transport';
+
+// Defined by the transport (its input); re-exported for the operations that import it from here.
+export type { ConductorRequest };
 
 export type ConductorResource =
 	| 'healthcheck'
@@ -10,19 +13,6 @@ export type ConductorResource =
 	| 'catalog'
 	| 'order';
 
-/** What an operation asks the transport to send, fully checked. */
-export interface ConductorRequest {
-	method: 'GET' | 'POST';
-	/** Relative to the base URL, or to the host root when `atRoot`. */
-	path: string;
-	atRoot?: boolean;
-	body?: IDataObject;
-	qs?: Record<string, string>;
-	retailerId?: string;
-	/** Set on every POST: the transport sends it as Idempotency-Key. */
-	idempotencyKey?: string;
-}
-
 export interface ConductorItemContext {
 	/** The credential's default Retailer-Id (may be empty). */
 	defaultRetailerId: string;
@@ -30,16 +20,11 @@ export interface ConductorItemContext {
 	derivedIdempotencyKey: string;
 }
 
-export interface ConductorOperation {
-	description: INodeProperties[];
-	prepare(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: ConductorItemContext,
-	): ConductorRequest;
-	/** Present on operations that move money (they get Validate Only and spending limits). */
-	moneyMove?: ConductorMoneyMove;
-}
+export type ConductorOperation = ProviderOperation<
+	ConductorRequest,
+	ConductorItemContext,
+	ConductorMoneyMove
+>;
 
 export interface ConductorMoneyMove {
 	/** What the request moves, or undefined when it does not carry the amount. */

@@ -6,10 +6,6 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import {
-	CONDUCTOR_DEFAULT_BASE_URL,
-	conductorRootUrl,
-} from '../../../credentials/MomentConductorApi.credentials';
 import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -17,11 +13,24 @@ import {
 	TransportError,
 	type RetryPolicy,
 } from '../../shared/http';
-import type { ConductorRequest } from '../actions/types';
+import { CONDUCTOR_DEFAULT_BASE_URL, conductorRootUrl } from '../constants';
 import { conductorHint } from './errors';
 
 export const CONDUCTOR_CREDENTIAL = 'momentConductorApi';
 const PROVIDER = 'Moment Conductor';
+
+/** What an operation asks the transport to send, fully checked. */
+export interface ConductorRequest {
+	method: 'GET' | 'POST';
+	/** Relative to the base URL, or to the host root when `atRoot`. */
+	path: string;
+	atRoot?: boolean;
+	body?: IDataObject;
+	qs?: Record<string, string>;
+	retailerId?: string;
+	/** Set on every POST: the transport sends it as Idempotency-Key. */
+	idempotencyKey?: string;
+}
 
 function headerValue(value: string | string[] | undefined): string | undefined {
 	return Array.isArray(value) ? value[0] : value;

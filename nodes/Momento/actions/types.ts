@@ -1,24 +1,13 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderOperation } from '../../shared/provider-node';
+
+import type { MomentoRequest, OrderKind } from '../transport';
+
+// Defined by the transport (its input); re-exported for the operations that import them from here.
+export type { MomentoRequest, OrderKind };
 
 export type MomentoResource = 'bank' | 'quote' | 'user' | 'deposit' | 'withdrawal';
-
-export type OrderKind = 'deposit' | 'withdrawal';
-
-/** What an operation asks the transport to send, fully checked. */
-export interface MomentoRequest {
-	method: 'GET' | 'POST';
-	/** Relative to the base URL, with Momento's trailing slash (e.g. /deposit_orders/). */
-	path: string;
-	body?: IDataObject;
-	qs?: Record<string, string>;
-	/** List endpoints: walk the pages (Return All) or stop at `limit`. */
-	list?: { returnAll: boolean; limit: number };
-	/**
-	 * How to find what a create may already have made: an order by its orderID, a user by cédula.
-	 * Used after an unknown outcome, before a repeat from an earlier execution, and on a 409.
-	 */
-	replay?: { kind: OrderKind; orderID: string } | { kind: 'user'; idNumber: string };
-}
 
 export interface MomentoItemContext {
 	/**
@@ -31,9 +20,5 @@ export interface MomentoItemContext {
 	defaultCallbackUrl: string;
 }
 
-export interface MomentoOperation {
-	description: INodeProperties[];
-	prepare(this: IExecuteFunctions, itemIndex: number, context: MomentoItemContext): MomentoRequest;
-	/** Set on operations that move money: they get Validate Only and the spending limits. */
-	movesMoney?: boolean;
-}
+/** Order creations set `moneyMove: true`: one provider-wide guard (money-move.ts) fits both. */
+export type MomentoOperation = ProviderOperation<MomentoRequest, MomentoItemContext>;

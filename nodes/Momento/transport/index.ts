@@ -6,7 +6,6 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { momentoBaseUrl } from '../../../credentials/MomentoApi.credentials';
 import { maskCallbackTokens } from '../../shared/callback-token';
 import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
 import {
@@ -19,12 +18,31 @@ import {
 } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
 import { RequestBudgetError } from '../../shared/request-limiter';
+import { momentoBaseUrl } from '../constants';
 import { signCallbackUrl } from '../trigger/callback';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';
 import { momentoJsonBody } from './json-body';
 
 export const MOMENTO_CREDENTIAL = 'momentoApi';
 export const PROVIDER = 'Momento';
+
+export type OrderKind = 'deposit' | 'withdrawal';
+
+/** What an operation asks the transport to send, fully checked. */
+export interface MomentoRequest {
+	method: 'GET' | 'POST';
+	/** Relative to the base URL, with Momento's trailing slash (e.g. /deposit_orders/). */
+	path: string;
+	body?: IDataObject;
+	qs?: Record<string, string>;
+	/** List endpoints: walk the pages (Return All) or stop at `limit`. */
+	list?: { returnAll: boolean; limit: number };
+	/**
+	 * How to find what a create may already have made: an order by its orderID, a user by cédula.
+	 * Used after an unknown outcome, before a repeat from an earlier execution, and on a 409.
+	 */
+	replay?: { kind: OrderKind; orderID: string } | { kind: 'user'; idNumber: string };
+}
 
 /**
  * GETs are sent again after no answer, a 5xx or a 429. Creates are not: the document promises no

@@ -1,7 +1,12 @@
 import { NodeApiError, type IDataObject, type JsonObject } from 'n8n-workflow';
 
-import type { MomentoRequest, OrderKind } from '../actions/types';
-import { callMomento, listMomento, type MomentoSession } from './index';
+import {
+	callMomento,
+	listMomento,
+	type MomentoRequest,
+	type MomentoSession,
+	type OrderKind,
+} from './index';
 import type { RequestContext } from '../../shared/http';
 import { sendOnceOrFind } from '../../shared/send-once';
 

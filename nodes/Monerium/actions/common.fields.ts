@@ -3,31 +3,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
 
 import { describeValue, FieldError, optionalText } from '../../shared/validation';
+import { CHAIN_NAMES } from '../constants';
 import { requireAddress, requireUuid } from '../order-rules';
-
-export const MAINNET_CHAINS = ['ethereum', 'gnosis', 'polygon', 'arbitrum'] as const;
-export const TESTNET_CHAINS = ['sepolia', 'chiado', 'amoy', 'arbitrumsepolia'] as const;
-export const CHAIN_NAMES: Record<string, string> = {
-	ethereum: 'Ethereum',
-	gnosis: 'Gnosis',
-	polygon: 'Polygon',
-	arbitrum: 'Arbitrum',
-	sepolia: 'Sepolia (Ethereum Testnet)',
-	chiado: 'Chiado (Gnosis Testnet)',
-	amoy: 'Amoy (Polygon Testnet)',
-	arbitrumsepolia: 'Arbitrum Sepolia (Testnet)',
-};
-
-/**
- * Chains offered per environment. Assumed, not documented: production lists the mainnets; the
- * sandbox lists the testnets first and the mainnet names too, because the document's sandbox
- * examples (api.monerium.dev) use `ethereum`. A custom URL may be either.
- */
-export function chainsFor(environment: string): readonly string[] {
-	if (environment === 'production') return MAINNET_CHAINS;
-	if (environment === 'sandbox') return [...TESTNET_CHAINS, ...MAINNET_CHAINS];
-	return [...MAINNET_CHAINS, ...TESTNET_CHAINS];
-}
 
 export function requireChain(value: unknown, field = 'Chain'): string {
 	const chain = typeof value === 'string' ? value.trim().toLowerCase() : '';

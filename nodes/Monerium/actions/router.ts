@@ -1,148 +1,38 @@
-import { type IDataObject, type IExecuteFunctions, type INodeExecutionData } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { MONERIUM_ACCEPT } from '../../../credentials/MoneriumOAuth2Api.credentials';
-import { deriveReferenceUuid } from '../../shared/deterministic-uuid';
-import { canonicalJson } from '../../shared/idempotency';
-import { idempotencyScopes, selectOperation } from '../../shared/router';
-import { readParallelRequests } from '../../shared/batching';
-import { executeItems, type ItemOperation } from '../../shared/execute-items';
-import {
-	describeRequest,
-	withGuardsWhenMovingMoney,
-	type MoneyMoveSpec,
-} from '../../shared/money-guards';
-import { sendOnceOrFind } from '../../shared/send-once';
-import {
-	callMonerium,
-	openMoneriumSession,
-	type MoneriumResult,
-	type MoneriumSession,
-} from '../transport';
-import type { MoneriumCall, MoneriumMoneyMove } from './types';
+import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
+import { openMoneriumSession, type MoneriumSession } from '../transport';
 import { resources } from './index';
-
-type RequestCall = Exclude<MoneriumCall, { local: IDataObject }>;
-
-function requestOf(call: MoneriumCall) {
-	if ('local' in call) throw new Error('A money move always sends a request');
-	return call.request;
-}
-
-function shape(call: RequestCall, result: MoneriumResult): IDataObject | IDataObject[] {
-	return call.output ? call.output(result.body, result.statusCode) : result.body;
-}
-
-/** Sends the request; a 409 the call expects ("already exists") reads the existing record. */
-async function sendCall(
-	context: IExecuteFunctions,
-	session: MoneriumSession,
-	call: RequestCall,
-	itemIndex: number,
-): Promise<MoneriumResult> {
-	const result = await callMonerium(context, session, call.request, itemIndex);
-	if (result.statusCode !== 409 || !call.onConflict) return result;
-	const existing = await callMonerium(context, session, call.onConflict, itemIndex);
-	return { statusCode: 409, body: existing.body };
-}
-
-/** The existing record, answered as a 409 replay would be; undefined when Monerium has none. */
-async function lookUp(
-	context: IExecuteFunctions,
-	session: MoneriumSession,
-	call: RequestCall,
-	itemIndex: number,
-): Promise<MoneriumResult | undefined> {
-	if (!call.lookup) return undefined;
-	const found = await callMonerium(context, session, call.lookup, itemIndex);
-	return found.statusCode === 404 ? undefined : { statusCode: 409, body: found.body };
-}
-
-/**
- * A call with a lookup (an order) is sent once: after an unknown outcome it is looked up by its
- * id and sent again only when Monerium proves it has none (`reconciled: true` when found).
- */
-async function sendOnce(
-	context: IExecuteFunctions,
-	session: MoneriumSession,
-	call: RequestCall,
-	itemIndex: number,
-): Promise<IDataObject | IDataObject[]> {
-	if (!call.lookup) return shape(call, await sendCall(context, session, call, itemIndex));
-	const { result, foundByLookup } = await sendOnceOrFind<MoneriumResult>({
-		send: async () => await sendCall(context, session, call, itemIndex),
-		lookup: async () => await lookUp(context, session, call, itemIndex),
-	});
-	return { ...(shape(call, result) as IDataObject), reconciled: foundByLookup };
-}
-
-function moneyMoveSpec(
-	context: IExecuteFunctions,
-	session: MoneriumSession,
-	moneyMove: MoneriumMoneyMove,
-): MoneyMoveSpec<MoneriumCall> {
-	return {
-		reconcile: async (call, itemIndex) => {
-			if ('local' in call) return undefined;
-			const found = await lookUp(context, session, call, itemIndex);
-			return found && (shape(call, found) as IDataObject);
-		},
-		amountsOf: (call) => moneyMove.amountsOf(requestOf(call)),
-		keyOf: (call) => moneyMove.keyOf(requestOf(call)),
-		dryRun: (call) => {
-			const request = requestOf(call);
-			return {
-				...describeRequest({
-					method: request.method,
-					url: `${session.baseUrl}${request.path}`,
-					qs: request.qs,
-					headers: {
-						Accept: MONERIUM_ACCEPT,
-						'Content-Type': 'application/json',
-						// n8n's OAuth2 layer adds the access token; Validate Only fetches none.
-						Authorization: 'Bearer <access token>',
-					},
-					body: request.body,
-				}),
-				orderId: moneyMove.keyOf(request),
-			};
-		},
-	};
-}
+import { moneriumMoneyMove, sendOnce } from './money-move';
+import type { MoneriumCall, MoneriumItemContext, MoneriumMoneyMove } from './types';
 
 /**
  * Items sent at once unless the node says otherwise: the document gives no rate limit; a 429 halves them.
  */
 export const DEFAULT_PARALLEL_REQUESTS = 8;
 
-export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const { resource, operationName, operation } = selectOperation(this, resources);
-	const scopeOf = idempotencyScopes(this, `${resource}:${operationName}`);
+const monerium: ProviderNode<
+	MoneriumSession,
+	MoneriumCall,
+	MoneriumItemContext,
+	MoneriumMoneyMove
+> = {
+	resources,
+	defaultParallelRequests: DEFAULT_PARALLEL_REQUESTS,
+	// n8n's OAuth2 layer fetches a missing token once per request in flight.
+	firstRequestAlone: true,
 	// Reading the credential fetches no token: n8n's OAuth2 layer does that on the first request.
-	let session: MoneriumSession | undefined =
-		operation.moneyMove !== undefined ? await openMoneriumSession(this) : undefined;
+	openSession: openMoneriumSession,
+	itemContext: (_session, identity) => ({
+		// The order's own content, not the execution nor the (re-)signed message.
+		deriveOrderId: (content) => identity.uuid(content),
+		now: new Date(),
+	}),
+	send: async (context, session, call, itemIndex) =>
+		'local' in call ? call.local : await sendOnce(context, session, call, itemIndex),
+	guardMoneyMove: moneriumMoneyMove,
+};
 
-	const plain: ItemOperation<MoneriumCall> = {
-		prepare: async (itemIndex) =>
-			await operation.prepare.call(this, itemIndex, {
-				// The order's own content, not the execution nor the (re-)signed message.
-				deriveOrderId: (content) =>
-					deriveReferenceUuid({
-						...scopeOf(itemIndex),
-						instruction: `order:${canonicalJson(content)}`,
-					}),
-				now: new Date(),
-			}),
-		send: async (call, itemIndex): Promise<IDataObject | IDataObject[]> => {
-			if ('local' in call) return call.local;
-			session ??= await openMoneriumSession(this);
-			return await sendOnce(this, session, call, itemIndex);
-		},
-	};
-	const moneyMove =
-		operation.moneyMove && session ? moneyMoveSpec(this, session, operation.moneyMove) : undefined;
-	return [
-		await executeItems(this, withGuardsWhenMovingMoney(this, plain, moneyMove), {
-			parallelRequests: readParallelRequests(this, DEFAULT_PARALLEL_REQUESTS),
-		}),
-	];
+export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	return await executeProviderNode(this, monerium);
 }

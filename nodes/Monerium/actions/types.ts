@@ -1,6 +1,7 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import type { MoveAmounts } from '../../shared/guards';
+import type { ProviderOperation } from '../../shared/provider-node';
 import type { MoneriumRequest } from '../transport';
 
 export interface MoneriumItemContext {
@@ -30,16 +31,11 @@ export type MoneriumCall =
 	  }
 	| { local: IDataObject };
 
-export interface MoneriumOperation {
-	description: INodeProperties[];
-	prepare(
-		this: IExecuteFunctions,
-		itemIndex: number,
-		context: MoneriumItemContext,
-	): MoneriumCall | Promise<MoneriumCall>;
-	/** Present on operations that move money (they get Validate Only and spending limits). */
-	moneyMove?: MoneriumMoneyMove;
-}
+export type MoneriumOperation = ProviderOperation<
+	MoneriumCall,
+	MoneriumItemContext,
+	MoneriumMoneyMove
+>;
 
 export interface MoneriumMoneyMove {
 	/** What the request moves (currency in upper case, as limits are written). */

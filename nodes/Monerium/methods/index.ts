@@ -5,7 +5,7 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
-import { CHAIN_NAMES, chainsFor } from '../actions/common.fields';
+import { CHAIN_NAMES, chainsFor } from '../constants';
 import { callMonerium, openMoneriumSession } from '../transport';
 
 function matches(text: string, filter?: string): boolean {

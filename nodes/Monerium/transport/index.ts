@@ -7,10 +7,6 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import {
-	MONERIUM_ACCEPT,
-	moneriumBaseUrl,
-} from '../../../credentials/MoneriumOAuth2Api.credentials';
 import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
 import {
 	DEFAULT_RETRY_POLICY,
@@ -19,6 +15,7 @@ import {
 	type ProviderResponse,
 } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+import { MONERIUM_ACCEPT, moneriumBaseUrl } from '../constants';
 import { moneriumHint, readMoneriumError } from './errors';
 
 export const MONERIUM_CREDENTIAL = 'moneriumOAuth2Api';

@@ -3,7 +3,7 @@ import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8
 import { safetyOptions } from '../../shared/guards';
 import { requireAmount, requireCurrency } from '../../shared/money';
 import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 import {
 	callbackWithReference,
 	readCallbackUrl,
@@ -172,7 +172,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 	];
 
 	return {
-		movesMoney: true,
+		moneyMove: true,
 		description: updateDisplayOptions(
 			{ show: { resource: [kind.resource], operation: [kind.operation] } },
 			properties,

@@ -10,7 +10,7 @@ import { markOutcomeUnknown, providerApiError } from '../../shared/errors';
 import { sendOnceOrFind } from '../../shared/send-once';
 import { callMomo, PROVIDER, momoApiError, type MomoSession } from '../transport';
 import { isFinalStatus, paymentMismatch, presentPayment } from '../transport/payment-view';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 import type { MomoPrepared, PaymentPlan, WaitSettings } from './types';
 
 const MAX_POLL_INTERVAL_MS = 30_000;

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { presentPayment } from '../transport/payment-view';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 import { readReferenceId } from './fields';
 import { statusPath } from './payment.send';
 import type { MomoOperation } from './types';

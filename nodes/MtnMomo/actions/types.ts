@@ -1,7 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
+
+import type { ProviderOperation } from '../../shared/provider-node';
 
 import type { MomoRequest, MomoResponse } from '../transport';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 
 export interface WaitSettings {
 	timeoutMs: number;
@@ -33,9 +35,5 @@ export interface MomoItemContext {
 	defaultCallbackUrl: string;
 }
 
-export interface MomoOperation {
-	description: INodeProperties[];
-	prepare(this: IExecuteFunctions, itemIndex: number, context: MomoItemContext): MomoPrepared;
-	/** Set on operations that move money: they get Validate Only and the spending limits. */
-	movesMoney?: boolean;
-}
+/** Payment operations set `moneyMove: true`: one provider-wide guard (money-move.ts) fits them all. */
+export type MomoOperation = ProviderOperation<MomoPrepared, MomoItemContext>;

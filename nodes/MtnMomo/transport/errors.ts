@@ -1,5 +1,4 @@
-import type { MomoProduct } from './tokens';
-import { subscriptionKeyLabel } from './tokens';
+import { subscriptionKeyLabel, type MomoProduct } from '../constants';
 
 /** What to fix for each MoMo error code (codes from the MoMo Open API error reference). */
 const HINTS: Record<string, string> = {

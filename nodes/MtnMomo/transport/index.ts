@@ -14,8 +14,6 @@ import {
 	type RetryPolicy,
 } from '../../shared/http';
 import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
-import { signCallbackUrl } from '../trigger/callback';
-import { momoHint, PERMANENT_SERVER_CODES, REFUSAL_CODES, tokenRefusalHint } from './errors';
 import {
 	basicAuthorization,
 	normaliseBaseUrl,
@@ -23,7 +21,9 @@ import {
 	subscriptionKeyField,
 	subscriptionKeyLabel,
 	type MomoProduct,
-} from './tokens';
+} from '../constants';
+import { signCallbackUrl } from '../trigger/callback';
+import { momoHint, PERMANENT_SERVER_CODES, REFUSAL_CODES, tokenRefusalHint } from './errors';
 
 export const MOMO_CREDENTIAL = 'mtnMomoApi';
 export const PROVIDER = 'MTN MoMo';

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MomoProduct } from './tokens';
+import type { MomoProduct } from '../constants';
 
 export type PaymentStatus = 'PENDING' | 'SUCCESSFUL' | 'FAILED';
 

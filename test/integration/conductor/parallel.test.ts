@@ -113,8 +113,7 @@ describe('Moment Conductor: parallel requests', () => {
 	});
 
 	it('on 429 the whole node slows down and waits out Retry-After: none lost, none sent twice', async () => {
-		// After the first answer (the node sends one request alone first), six 429s in a row hit
-		// the items then in flight.
+		// Every POST after the first is answered 429 six times in a row: the items then in flight.
 		let posts = 0;
 		sandbox().injectFault({
 			kind: 'status-429',

@@ -7,7 +7,8 @@ describe('Momento: the rate limit (1000 requests per hour, 429 beyond)', () => {
 		momentoNode('Deposit', depositParameters({ options: { orderId: '={{ $json.ref }}' } }), extra);
 
 	it('a batch of 20 with the limit at 5 waits out every 429 (Retry-After) and loses no item', async () => {
-		sandbox().setRateLimit({ limit: 5, windowMs: 250 });
+		// A window long enough that even a loaded machine sends more than 5 requests within it.
+		sandbox().setRateLimit({ limit: 5, windowMs: 1000 });
 		const result = await run({ items: twentyItems, nodes: [deposit()] });
 		expect(result.error).toBeUndefined();
 		const output = result.output('Deposit');

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
@@ -10,9 +11,8 @@ import {
 	pinFields,
 	readMoney,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
-import { paymentMove } from '../money-move';
+import { paymentMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import { readRecipient, recipientFields } from '../recipient.fields';
 import type { MementoOperation } from '../types';

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import { optionalText } from '../../../shared/validation';
 import {
@@ -11,9 +12,8 @@ import {
 	readMoney,
 	readPathId,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
-import { contributionMove } from '../money-move';
+import { contributionMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { poolPath, poolUuidField } from './fields';

@@ -1,5 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import {
 	idempotencyKeyOption,
@@ -7,9 +8,8 @@ import {
 	pinFields,
 	readPathId,
 	readPaymentAuthorisation,
-	resolveIdempotencyKey,
 } from '../common.fields';
-import { payRequestShare } from '../money-move';
+import { payRequestShare } from '../move-rules';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { requestPath, requestUuidField } from './fields';

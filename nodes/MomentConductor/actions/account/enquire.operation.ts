@@ -51,6 +51,8 @@ export const enquire: ConductorOperation = {
 			path: '/accounts/enquiry',
 			body,
 			retailerId: resolveRetailerId(additional, context),
+			// Conductor deduplicates every POST by key, so every POST carries one.
+			idempotencyKey: context.derivedIdempotencyKey,
 		};
 	},
 };

@@ -1,4 +1,4 @@
-import { defineResource } from '../resource.factory';
+import { defineResource } from '../../../shared/resource';
 import { enquire } from './enquire.operation';
 
 export const account = defineResource(

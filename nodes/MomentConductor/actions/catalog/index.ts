@@ -1,4 +1,4 @@
-import { defineResource } from '../resource.factory';
+import { defineResource } from '../../../shared/resource';
 import { get } from './get.operation';
 
 export const catalog = defineResource(

@@ -9,7 +9,13 @@ export const check: ConductorOperation = {
 		{ show: { resource: ['healthcheck'], operation: ['check'] } },
 		properties,
 	),
-	prepare() {
-		return { method: 'POST', path: '/healthcheck', atRoot: true };
+	prepare(_itemIndex, context) {
+		// Conductor deduplicates every POST by key, so every POST carries one.
+		return {
+			method: 'POST',
+			path: '/healthcheck',
+			atRoot: true,
+			idempotencyKey: context.derivedIdempotencyKey,
+		};
 	},
 };

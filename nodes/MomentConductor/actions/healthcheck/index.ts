@@ -1,4 +1,4 @@
-import { defineResource } from '../resource.factory';
+import { defineResource } from '../../../shared/resource';
 import { check } from './check.operation';
 
 export const healthcheck = defineResource(

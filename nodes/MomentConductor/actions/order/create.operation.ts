@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions, sumByCurrency } from '../../../shared/guards';
 import { multiplyDecimal } from '../../../shared/money';
 import { FieldError, requirePositiveInteger, requireText } from '../../../shared/validation';
@@ -10,7 +11,6 @@ import {
 	readIdentifier,
 	readJsonArrayOfObjects,
 	readMoney,
-	resolveIdempotencyKey,
 } from '../common.fields';
 import type { ConductorOperation } from '../types';
 

@@ -1,4 +1,4 @@
-import { defineResource } from '../resource.factory';
+import { defineResource } from '../../../shared/resource';
 import { create } from './create.operation';
 import { get } from './get.operation';
 

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions } from '../../../shared/guards';
 import { optionalText, requireText } from '../../../shared/validation';
 import {
@@ -12,7 +13,6 @@ import {
 	readMetaData,
 	readMoney,
 	readPaymentMethod,
-	resolveIdempotencyKey,
 	resolveRetailerId,
 	retailerIdOption,
 } from '../common.fields';

@@ -1,5 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
+import { resolveIdempotencyKey } from '../../../shared/idempotency';
 import { safetyOptions, sumByCurrency } from '../../../shared/guards';
 import { FieldError, requireText } from '../../../shared/validation';
 import {
@@ -10,7 +11,6 @@ import {
 	readMetaData,
 	readMoney,
 	readPaymentMethod,
-	resolveIdempotencyKey,
 	resolveRetailerId,
 	retailerIdOption,
 } from '../common.fields';

@@ -10,7 +10,7 @@ export const create: MomentoOperation = {
 		orderOptions,
 		safetyOptions,
 	]),
-	movesMoney: true,
+	moneyMove: true,
 	prepare(itemIndex, context) {
 		const body = orderBody(readOrderBase(this, itemIndex, context), {}, context);
 		return {

@@ -46,7 +46,7 @@ export const create: MomentoOperation = {
 		orderOptions,
 		safetyOptions,
 	]),
-	movesMoney: true,
+	moneyMove: true,
 	prepare(itemIndex, context) {
 		const base = readOrderBase(this, itemIndex, context);
 		const bankCode = requireText(this.getNodeParameter('bankCode', itemIndex, ''), 'Bank');

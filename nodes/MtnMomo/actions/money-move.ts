@@ -3,7 +3,7 @@ import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import { maskCallbackTokens } from '../../shared/callback-token';
 import { withSignedCallback, type MomoSession } from '../transport';
-import { subscriptionKeyField } from '../transport/tokens';
+import { subscriptionKeyField } from '../constants';
 import { findPayment, settle } from './payment.send';
 import type { MomoPrepared, PaymentPlan } from './types';
 

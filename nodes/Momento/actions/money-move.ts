@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { MOMENTO_SIGNATURE_HEADER } from '../../../credentials/MomentoApi.credentials';
+import { MOMENTO_SIGNATURE_HEADER } from '../constants';
 import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
 import { maskCallbackTokens } from '../../shared/callback-token';
 import type { MomentoSession } from '../transport';
