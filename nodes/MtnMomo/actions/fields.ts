@@ -105,8 +105,10 @@ export function readCallbackUrl(value: unknown, field: string): string | undefin
 }
 
 /**
- * MoMo callbacks do not say which reference they are about, so the node puts it in the
- * callback URL's query, where the MTN MoMo Trigger reads it to confirm the status.
+ * MoMo callbacks do not say which reference they are about, so the node adds it (and the product)
+ * to the callback URL. Here it goes in the query; when the URL is an MTN MoMo Trigger's, the
+ * transport's signer moves both into the path with the callback token (signCallbackUrl), because
+ * MTN does not promise to keep a query string.
  */
 export function callbackWithReference(
 	callbackUrl: string,

@@ -14,7 +14,7 @@ import {
 	withCallbackToken,
 	type CallbackTriggerSetup,
 } from '../../shared/callback-token';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 
 /**
  * The trigger's tokens are keyed with the credential's API Key. (The credential type is also named

@@ -6,7 +6,7 @@ import { answerDelivery, DeliveryAnswer, type DeliveryFlow } from '../../shared/
 import { statusPath } from '../actions/payment.send';
 import { callMomo, openMomoSession, PROVIDER } from '../transport';
 import { isFinalStatus, presentPayment } from '../transport/payment-view';
-import type { MomoProduct } from '../transport/tokens';
+import type { MomoProduct } from '../constants';
 import { callbackAddress, firstText, fixedProduct, rememberOnce, tokenRefusal } from './callback';
 
 /** A callback whose token checked out, with the payment as MoMo (or, unconfirmed, the body) says. */
