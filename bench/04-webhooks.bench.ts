@@ -11,7 +11,7 @@ import {
 	generateWebhookSecret,
 	signWebhook,
 	verifyWebhook,
-} from '../nodes/shared/standard-webhooks';
+} from '../nodes/Monerium/standard-webhooks';
 import { median, round } from './lib/measure';
 import { writeSection } from './lib/results';
 

@@ -15,8 +15,7 @@ import {
 	mementoProjectHeaders,
 	sessionRenewAt,
 } from '../nodes/MementoPayments/constants';
-import { refreshOnce } from '../nodes/shared/refresh-once';
-
+import { refreshOnce } from '../nodes/shared/http/refresh-once';
 
 export class MementoPaymentsApi implements ICredentialType {
 	name = 'mementoPaymentsApi';
@@ -128,8 +127,7 @@ export class MementoPaymentsApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				`={{ String($credentials.baseUrl || "${MEMENTO_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
+			baseURL: `={{ String($credentials.baseUrl || "${MEMENTO_DEFAULT_BASE_URL}").replace(/\\/+$/, "") }}`,
 			url: '/v1/sessions/verify',
 			method: 'POST',
 		},

@@ -7,9 +7,11 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { MOMENTO_BASE_URLS, MOMENTO_SIGNATURE_HEADER } from '../nodes/Momento/constants';
-import { applyBodySignature } from '../nodes/shared/body-signature';
-
+import {
+	applyBodySignature,
+	MOMENTO_BASE_URLS,
+	MOMENTO_SIGNATURE_HEADER,
+} from '../nodes/Momento/constants';
 
 export class MomentoApi implements ICredentialType {
 	name = 'momentoApi';
@@ -88,8 +90,7 @@ export class MomentoApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				`={{ ($credentials.environment === "custom" ? String($credentials.baseUrl) : $credentials.environment === "production" ? "${MOMENTO_BASE_URLS.production}" : "${MOMENTO_BASE_URLS.sandbox}").trim().replace(/\\/+$/, "") }}`,
+			baseURL: `={{ ($credentials.environment === "custom" ? String($credentials.baseUrl) : $credentials.environment === "production" ? "${MOMENTO_BASE_URLS.production}" : "${MOMENTO_BASE_URLS.sandbox}").trim().replace(/\\/+$/, "") }}`,
 			url: '/deposit_orders/',
 			method: 'GET',
 		},

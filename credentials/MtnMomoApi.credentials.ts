@@ -8,7 +8,7 @@ import type {
 	Icon,
 } from 'n8n-workflow';
 
-import { refreshOnce } from '../nodes/shared/refresh-once';
+import { refreshOnce } from '../nodes/shared/http/refresh-once';
 import {
 	basicAuthorization,
 	describeTokenRefusal,

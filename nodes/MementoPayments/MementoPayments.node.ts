@@ -6,9 +6,9 @@ import {
 	type INodeTypeDescription,
 } from 'n8n-workflow';
 
-import { executeAction } from '../shared/agent-tool';
+import { executeAction } from '../shared/execution/agent-tool';
 import { resources } from './actions';
-import { batchingOptions } from '../shared/batching';
+import { batchingOptions } from '../shared/execution/batching';
 import { DEFAULT_PARALLEL_REQUESTS, router } from './actions/router';
 import { loadOptions } from './methods';
 

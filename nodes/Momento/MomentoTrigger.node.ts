@@ -7,9 +7,9 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { receiveDelivery } from '../shared/webhook-delivery';
+import { receiveDelivery } from '../shared/webhooks/webhook-delivery';
 import { openMomentoSession } from './transport';
-import { checkCallbackActivation } from '../shared/callback-token';
+import { checkCallbackActivation } from '../shared/webhooks/callback-token';
 import { MOMENTO_CALLBACKS } from './trigger/callback';
 import { momentoCallbackFlow } from './trigger/delivery';
 

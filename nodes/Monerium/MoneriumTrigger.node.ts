@@ -7,8 +7,8 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { generateWebhookSecret, isValidWebhookSecret } from '../shared/standard-webhooks';
-import { receiveDelivery } from '../shared/webhook-delivery';
+import { generateWebhookSecret, isValidWebhookSecret } from './standard-webhooks';
+import { receiveDelivery } from '../shared/webhooks/webhook-delivery';
 import { MONERIUM_EVENTS } from './events';
 import { callMonerium, openMoneriumSession } from './transport';
 import { chosenEvents, moneriumNotificationFlow, type SubscriptionState } from './trigger/delivery';

@@ -1,4 +1,4 @@
-import { describeValue, FieldError } from '../shared/validation';
+import { describeValue, FieldError } from '../shared/description/field-validation';
 
 /** Pure rules of a Monerium redeem order: the message the wallet signs and the checks before sending. */
 

@@ -7,7 +7,7 @@ import {
 	type IWebhookResponseData,
 } from 'n8n-workflow';
 
-import { receiveDelivery } from '../shared/webhook-delivery';
+import { receiveDelivery } from '../shared/webhooks/webhook-delivery';
 import { CALLBACK_PATH, CALLBACK_PATH_WITH_REFERENCE, checkActivation } from './trigger/callback';
 import { momoCallbackFlow } from './trigger/delivery';
 

@@ -1,4 +1,4 @@
-import { unfixedSafetyOption } from '../../nodes/shared/agent-tool';
+import { unfixedSafetyOption } from '../../nodes/shared/execution/agent-tool';
 
 describe('Safety options of a node used as an AI Agent tool must be fixed by the workflow author', () => {
 	it('accepts fixed values and expressions reading only what the author or the instance sets', () => {

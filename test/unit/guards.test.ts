@@ -7,8 +7,12 @@ import {
 	releaseMove,
 	reserveMove,
 	sumByCurrency,
-} from '../../nodes/shared/guards';
-import { compareDecimals, multiplyDecimal, subtractDecimals } from '../../nodes/shared/money';
+} from '../../nodes/shared/money/spending-limits';
+import {
+	compareDecimals,
+	multiplyDecimal,
+	subtractDecimals,
+} from '../../nodes/shared/money/amounts';
 
 describe('spending limit settings', () => {
 	it('empty fields mean no limits', () => {
@@ -111,11 +115,16 @@ describe('execution ledger', () => {
 	});
 
 	it('keeps a reservation until it is released, and a release gives back exactly what it took', () => {
-		const { limits } = parseGuardSettings({ maxMovesPerExecution: 1, maxTotalPerExecution: 'EUR 10' });
+		const { limits } = parseGuardSettings({
+			maxMovesPerExecution: 1,
+			maxTotalPerExecution: 'EUR 10',
+		});
 		const ledger = emptyLedger();
 		reserveMove(ledger, eur('7.50'), 'k1', 'p');
 		// Reserved before sending: a second move is stopped while the first one's outcome is open.
-		expect(executionViolation(eur('1.00'), 'k2', 'p', limits, ledger)).toMatch(/Maximum Money Moves/);
+		expect(executionViolation(eur('1.00'), 'k2', 'p', limits, ledger)).toMatch(
+			/Maximum Money Moves/,
+		);
 		releaseMove(ledger, eur('7.50'), 'k1');
 		expect(ledger).toEqual({ moves: 0, totals: { EUR: '0.00' }, keys: {} });
 		expect(executionViolation(eur('10.00'), 'k2', 'p', limits, ledger)).toBeUndefined();

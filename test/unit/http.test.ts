@@ -4,8 +4,8 @@ import {
 	isRetryableStatus,
 	networkErrorCode,
 	parseRetryAfterMs,
-} from '../../nodes/shared/http';
-import { redactSecrets } from '../../nodes/shared/errors';
+} from '../../nodes/shared/http/send-with-retry';
+import { redactSecrets } from '../../nodes/shared/execution/errors';
 
 describe('retry decisions', () => {
 	it('retries 429 and 5xx, and only the extra statuses a provider names', () => {

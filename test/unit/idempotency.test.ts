@@ -2,7 +2,7 @@ import {
 	canonicalJson,
 	deriveIdempotencyKey,
 	type IdempotencyScope,
-} from '../../nodes/shared/idempotency';
+} from '../../nodes/shared/money/idempotency';
 
 describe('deriveIdempotencyKey', () => {
 	const scope: IdempotencyScope = {

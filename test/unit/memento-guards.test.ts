@@ -7,7 +7,7 @@ import {
 	shareOf,
 } from '../../nodes/MementoPayments/actions/move-rules';
 import type { MementoLookup, MementoRequest } from '../../nodes/MementoPayments/actions/types';
-import { describeRequest } from '../../nodes/shared/money-guards';
+import { describeRequest } from '../../nodes/shared/money/guard-money-moves';
 
 const ME = 'me-uuid';
 

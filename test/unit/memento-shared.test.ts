@@ -4,8 +4,8 @@ import {
 	parseListValue,
 	readFilterCondition,
 	readSortRule,
-} from '../../nodes/shared/filter-query';
-import { collectPages, walkPages } from '../../nodes/shared/page-pagination';
+} from '../../nodes/MementoPayments/transport/filter-query';
+import { collectPages, walkPages } from '../../nodes/MementoPayments/transport/page-pagination';
 
 describe('filter-query (field:operator:value)', () => {
 	it('builds several conditions, lists for "in" and values with colons', () => {

@@ -3,7 +3,7 @@ import {
 	hmacHex,
 	serialiseBody,
 	signatureMatches,
-} from '../../nodes/shared/body-signature';
+} from '../../nodes/Momento/constants';
 
 // Vectors computed independently (Python hmac.new(key, body, hashlib.sha512).hexdigest()).
 const KEY = 'momento_test_secret_key';

@@ -1,11 +1,7 @@
 import { momentoJsonBody } from '../../nodes/Momento/transport/json-body';
 import { readMomentoError } from '../../nodes/Momento/transport/errors';
-import {
-	isDuplicate,
-	readStatusCallback,
-	remember,
-} from '../../nodes/Momento/trigger/callback';
-import { callbackTokenMatches } from '../../nodes/shared/callback-token';
+import { isDuplicate, readStatusCallback, remember } from '../../nodes/Momento/trigger/callback';
+import { callbackTokenMatches } from '../../nodes/shared/webhooks/callback-token';
 import {
 	optionalCallbackUrl,
 	optionalOrderId,

@@ -1,5 +1,9 @@
 import { MtnMomoApi } from '../../credentials/MtnMomoApi.credentials';
-import { deriveReferenceUuid, isUuidV4, uuidFromName } from '../../nodes/shared/deterministic-uuid';
+import {
+	deriveReferenceUuid,
+	isUuidV4,
+	uuidFromName,
+} from '../../nodes/shared/money/reference-uuid';
 import {
 	callbackWithReference,
 	normaliseMsisdn,

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INode } from 'n8n-workflow';
 
-import { guardMoneyMoves } from '../../nodes/shared/money-guards';
+import { guardMoneyMoves } from '../../nodes/shared/money/guard-money-moves';
 
 /** Just enough of an execute context for the guard: parameters, node context and the node. */
 function fakeContext(safety: Record<string, unknown>): IExecuteFunctions {

@@ -1,5 +1,5 @@
-import { addDecimals, requireAmount, requireCurrency } from '../../nodes/shared/money';
-import { FieldError } from '../../nodes/shared/validation';
+import { addDecimals, requireAmount, requireCurrency } from '../../nodes/shared/money/amounts';
+import { FieldError } from '../../nodes/shared/description/field-validation';
 
 describe('requireAmount', () => {
 	it.each([

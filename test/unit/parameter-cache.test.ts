@@ -1,6 +1,6 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { withParameterCache } from '../../nodes/shared/parameter-cache';
+import { withParameterCache } from '../../nodes/shared/execution/parameter-cache';
 
 /** A context whose getNodeParameter resolves `={{ item }}` to the item index and counts calls. */
 function fakeContext(parameters: Record<string, unknown>) {

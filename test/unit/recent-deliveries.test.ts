@@ -1,4 +1,4 @@
-import { claimRecentDelivery, triggerScope } from '../../nodes/shared/recent-deliveries';
+import { claimRecentDelivery, triggerScope } from '../../nodes/shared/webhooks/recent-deliveries';
 
 const DAY = 24 * 60 * 60 * 1000;
 let counter = 0;

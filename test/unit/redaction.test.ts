@@ -3,8 +3,8 @@ import {
 	callbackTokenMatches,
 	maskCallbackTokens,
 	withCallbackToken,
-} from '../../nodes/shared/callback-token';
-import { redactSecrets, redactValue } from '../../nodes/shared/errors';
+} from '../../nodes/shared/webhooks/callback-token';
+import { redactSecrets, redactValue } from '../../nodes/shared/execution/errors';
 import { credentialSecrets, findSecrets } from '../harness/secrets';
 
 describe('structural redaction', () => {

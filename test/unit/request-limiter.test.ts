@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { RequestBudgetError, RequestLimiter } from '../../nodes/shared/request-limiter';
+import { RequestBudgetError, RequestLimiter } from '../../nodes/shared/http/request-limiter';
 
 describe('RequestLimiter', () => {
 	it('with firstRequestAlone, sends one request alone until the first answer (a token is fetched once), then opens up', async () => {

@@ -5,7 +5,7 @@ import {
 	isValidWebhookSecret,
 	signWebhook,
 	verifyWebhook,
-} from '../../nodes/shared/standard-webhooks';
+} from '../../nodes/Monerium/standard-webhooks';
 import { rememberDelivery } from '../../nodes/Monerium/trigger/delivered-ids';
 
 // The Standard Webhooks specification's published test vector.

@@ -37,8 +37,8 @@ import {
 	readReferenceId,
 } from '../../nodes/MtnMomo/actions/fields';
 import { momoHint, tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
-import { requireAmount, requireCurrency } from '../../nodes/shared/money';
-import { requireText } from '../../nodes/shared/validation';
+import { requireAmount, requireCurrency } from '../../nodes/shared/money/amounts';
+import { requireText } from '../../nodes/shared/description/field-validation';
 import { loadPackageCredentialTypes, loadPackageNodeTypes } from '../harness/package-types';
 
 const BAD_TEXT: Array<[string, RegExp]> = [

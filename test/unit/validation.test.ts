@@ -8,7 +8,7 @@ import {
 	requirePathId,
 	requirePositiveInteger,
 	requireText,
-} from '../../nodes/shared/validation';
+} from '../../nodes/shared/description/field-validation';
 
 describe('validation helpers', () => {
 	it('requireText trims, accepts numbers and refuses empty values with the field name', () => {

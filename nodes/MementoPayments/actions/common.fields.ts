@@ -1,8 +1,13 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idempotencyKeyField } from '../../shared/idempotency';
-import { requireAmount, requireCurrency } from '../../shared/money';
-import { FieldError, optionalText, pathSegment, requirePathId } from '../../shared/validation';
+import { idempotencyKeyField } from '../../shared/money/idempotency';
+import { requireAmount, requireCurrency } from '../../shared/money/amounts';
+import {
+	FieldError,
+	optionalText,
+	pathSegment,
+	requirePathId,
+} from '../../shared/description/field-validation';
 
 export function uuidField(name: string, displayName: string, description: string): INodeProperties {
 	return {

@@ -1,6 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
+import {
+	readReturnAllAndLimit,
+	returnAllAndLimitFields,
+} from '../../shared/description/list-options';
 
 import {
 	buildFilterExpression,
@@ -9,7 +12,7 @@ import {
 	readFilterCondition,
 	readSortRule,
 	type FilterCondition,
-} from '../../shared/filter-query';
+} from '../transport/filter-query';
 
 const OPERATOR_NAMES: Record<(typeof FILTER_OPERATORS)[number], string> = {
 	eq: 'Equals',

@@ -1,6 +1,6 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { markOutcomeUnknown } from '../../shared/errors';
+import { markOutcomeUnknown } from '../../shared/execution/errors';
 import { MEMENTO_PAGE_SIZE } from '../constants';
 import { callMemento, listItems, type MementoSession } from '../transport';
 import type { MementoLookup } from './types';

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
 import { mementoProjectHeaders } from '../constants';
-import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
+import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-money-moves';
 import { callMemento, requireSessionToken, scrub, type MementoSession } from '../transport';
 import { mementoLookup } from './money-lookup';
 import type { MementoLookup, MementoMoneyMove, MementoRequest } from './types';

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MoveAmounts } from '../../shared/guards';
-import { compareDecimals, requireAmount } from '../../shared/money';
+import type { MoveAmounts } from '../../shared/money/spending-limits';
+import { compareDecimals, requireAmount } from '../../shared/money/amounts';
 import { PAYMENTS_PATH } from './payment/fields';
 import { PAYMENT_SOURCES_PATH } from './paymentSource/fields';
 import type { MementoMoneyMove, MementoRequest } from './types';

@@ -6,7 +6,7 @@ import {
 	optionalText,
 	requireOneOf,
 	requireText,
-} from '../../shared/validation';
+} from '../../shared/description/field-validation';
 
 /** A payment recipient: a registered user (by UUID, e.g. from contacts) or a phone number. */
 export const recipientFields: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
-import { sendOnceOrFind } from '../../shared/send-once';
+import { executeProviderNode, type ProviderNode } from '../../shared/execution/provider-node';
+import { sendOnceOrFind } from '../../shared/money/send-once';
 import { callMemento, listMemento, openMementoSession } from '../transport';
 import { resources } from './index';
 import {

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { describeValue, FieldError, optionalText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../shared/description/field-validation';
 
 export function sinceField(required: boolean, description: string): INodeProperties {
 	return {

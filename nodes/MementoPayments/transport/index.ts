@@ -7,10 +7,18 @@ import {
 	type IPollFunctions,
 } from 'n8n-workflow';
 
-import { providerApiError, redactValue, transportErrorToNodeError } from '../../shared/errors';
-import { DEFAULT_RETRY_POLICY, sendWithRetry, TransportError } from '../../shared/http';
-import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
-import { collectPages, walkPages } from '../../shared/page-pagination';
+import {
+	providerApiError,
+	redactValue,
+	transportErrorToNodeError,
+} from '../../shared/execution/errors';
+import {
+	DEFAULT_RETRY_POLICY,
+	sendWithRetry,
+	TransportError,
+} from '../../shared/http/send-with-retry';
+import { resendAfterRateLimit } from '../../shared/http/rate-limit-resend';
+import { collectPages, walkPages } from './page-pagination';
 import { MEMENTO_PAGE_SIZE, mementoBaseUrl, mementoProjectHeaders } from '../constants';
 import { describeMementoError } from './errors';
 import { sendWithoutSession } from './unauthenticated';

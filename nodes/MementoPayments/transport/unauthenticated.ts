@@ -6,7 +6,7 @@ import {
 	providerHttpOptions,
 	type ProviderRequest,
 	type ProviderResponse,
-} from '../../shared/http';
+} from '../../shared/http/send-with-retry';
 
 /**
  * Token creation and signup come before the user has any token, so they cannot go through the

@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IPollFunctions } from 'n8n-workflow';
 
-import { buildFilterExpression, type FilterCondition } from '../../shared/filter-query';
-import { requirePathId, type FieldError } from '../../shared/validation';
+import { buildFilterExpression, type FilterCondition } from '../transport/filter-query';
+import { requirePathId, type FieldError } from '../../shared/description/field-validation';
 import type { MementoRequest } from '../actions/types';
 import { callMemento, iterateMemento, listItems, openMementoSession } from '../transport';
 import { advanceCursor, timestampKey, type PollCursor } from './cursor';

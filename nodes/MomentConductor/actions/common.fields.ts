@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { idempotencyKeyField } from '../../shared/idempotency';
-import { requireAmount, requireCurrency } from '../../shared/money';
+import { idempotencyKeyField } from '../../shared/money/idempotency';
+import { requireAmount, requireCurrency } from '../../shared/money/amounts';
 import {
 	FieldError,
 	optionalText,
@@ -9,7 +9,7 @@ import {
 	parseJsonObject,
 	requireOneOf,
 	requireText,
-} from '../../shared/validation';
+} from '../../shared/description/field-validation';
 import type { ConductorItemContext } from './types';
 
 export const PAYMENT_METHODS = [

@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { resolveIdempotencyKey } from '../../shared/idempotency';
-import { safetyOptions } from '../../shared/guards';
-import { optionalText, pathSegment } from '../../shared/validation';
+import { resolveIdempotencyKey } from '../../shared/money/idempotency';
+import { safetyOptions } from '../../shared/money/spending-limits';
+import { optionalText, pathSegment } from '../../shared/description/field-validation';
 import {
 	idempotencyKeyOption,
 	metaDataField,

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
+import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-money-moves';
 import { callConductor, conductorHeaders, conductorUrl, type ConductorSession } from '../transport';
 import type { ConductorMoneyMove, ConductorRequest } from './types';
 

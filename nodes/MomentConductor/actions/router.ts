@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
+import { executeProviderNode, type ProviderNode } from '../../shared/execution/provider-node';
 import { callConductor, openConductorSession, type ConductorSession } from '../transport';
 import { resources } from './index';
 import { conductorMoneyMove } from './money-move';

@@ -1,5 +1,5 @@
-import type { MoveAmounts } from '../../shared/guards';
-import type { ProviderOperation } from '../../shared/provider-node';
+import type { MoveAmounts } from '../../shared/money/spending-limits';
+import type { ProviderOperation } from '../../shared/execution/provider-node';
 import type { ConductorRequest } from '../transport';
 
 // Defined by the transport (its input); re-exported for the operations that import it from here.

@@ -6,13 +6,13 @@ import {
 	type ILoadOptionsFunctions,
 } from 'n8n-workflow';
 
-import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import { providerApiError, transportErrorToNodeError } from '../../shared/execution/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	sendWithRetry,
 	TransportError,
 	type RetryPolicy,
-} from '../../shared/http';
+} from '../../shared/http/send-with-retry';
 import { CONDUCTOR_DEFAULT_BASE_URL, conductorRootUrl } from '../constants';
 import { conductorHint } from './errors';
 

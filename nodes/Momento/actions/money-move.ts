@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MOMENTO_SIGNATURE_HEADER } from '../constants';
-import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
-import { maskCallbackTokens } from '../../shared/callback-token';
+import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-money-moves';
+import { maskCallbackTokens } from '../../shared/webhooks/callback-token';
 import type { MomentoSession } from '../transport';
 import { findCreated } from '../transport/orders';
 import { signCallbackUrl } from '../trigger/callback';

@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReturnAllAndLimit } from '../../shared/list-options';
+import { readReturnAllAndLimit } from '../../shared/description/list-options';
 
 import { listFields } from './order.fields';
 import type { MomentoRequest, OrderKind } from './types';

@@ -5,7 +5,7 @@ import {
 	type INodeProperties,
 } from 'n8n-workflow';
 
-import { returnAllAndLimitFields } from '../../shared/list-options';
+import { returnAllAndLimitFields } from '../../shared/description/list-options';
 
 import type { MomentoItemContext } from './types';
 import {

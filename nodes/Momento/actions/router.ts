@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
+import { executeProviderNode, type ProviderNode } from '../../shared/execution/provider-node';
 import { callMomento, listMomento, openMomentoSession, type MomentoSession } from '../transport';
 import { RATE_LIMIT_PER_HOUR } from '../transport/errors';
 import { createOnce } from '../transport/orders';

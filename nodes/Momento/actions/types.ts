@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { ProviderOperation } from '../../shared/provider-node';
+import type { ProviderOperation } from '../../shared/execution/provider-node';
 
 import type { MomentoRequest, OrderKind } from '../transport';
 

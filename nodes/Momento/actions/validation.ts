@@ -1,5 +1,10 @@
-import { requireAmount } from '../../shared/money';
-import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
+import { requireAmount } from '../../shared/money/amounts';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../shared/description/field-validation';
 
 export const MOMENTO_CURRENCIES = ['DOP', 'USD'] as const;
 export type MomentoCurrency = (typeof MOMENTO_CURRENCIES)[number];

@@ -6,8 +6,8 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { maskCallbackTokens } from '../../shared/callback-token';
-import { providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import { maskCallbackTokens } from '../../shared/webhooks/callback-token';
+import { providerApiError, transportErrorToNodeError } from '../../shared/execution/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	parseRetryAfterMs,
@@ -15,9 +15,9 @@ import {
 	type RequestContext,
 	type RetryPolicy,
 	type TransportError,
-} from '../../shared/http';
-import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
-import { RequestBudgetError } from '../../shared/request-limiter';
+} from '../../shared/http/send-with-retry';
+import { resendAfterRateLimit } from '../../shared/http/rate-limit-resend';
+import { RequestBudgetError } from '../../shared/http/request-limiter';
 import { momentoBaseUrl } from '../constants';
 import { signCallbackUrl } from '../trigger/callback';
 import { momentoHint, RATE_LIMIT_PER_HOUR, readMomentoError } from './errors';

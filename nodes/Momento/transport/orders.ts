@@ -7,8 +7,8 @@ import {
 	type MomentoSession,
 	type OrderKind,
 } from './index';
-import type { RequestContext } from '../../shared/http';
-import { sendOnceOrFind } from '../../shared/send-once';
+import type { RequestContext } from '../../shared/http/send-with-retry';
+import { sendOnceOrFind } from '../../shared/money/send-once';
 
 export const ORDER_PATHS: Record<OrderKind, string> = {
 	deposit: '/deposit_orders/',

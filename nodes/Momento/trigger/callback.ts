@@ -7,7 +7,7 @@ import {
 	withCallbackToken,
 	CALLBACK_TOKEN_PARAMETER,
 	type CallbackTriggerSetup,
-} from '../../shared/callback-token';
+} from '../../shared/webhooks/callback-token';
 
 import type { OrderKind } from '../actions/types';
 

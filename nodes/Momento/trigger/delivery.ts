@@ -1,7 +1,15 @@
 import type { IDataObject, IWebhookFunctions } from 'n8n-workflow';
 
-import { maskCallbackTokens, refuseCallback, refusedCallbacks } from '../../shared/callback-token';
-import { answerDelivery, DeliveryAnswer, type DeliveryFlow } from '../../shared/webhook-delivery';
+import {
+	maskCallbackTokens,
+	refuseCallback,
+	refusedCallbacks,
+} from '../../shared/webhooks/callback-token';
+import {
+	answerDelivery,
+	DeliveryAnswer,
+	type DeliveryFlow,
+} from '../../shared/webhooks/webhook-delivery';
 import type { OrderKind } from '../actions/types';
 import { openMomentoSession, PROVIDER } from '../transport';
 import { findOrder } from '../transport/orders';

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText } from '../../shared/validation';
+import { optionalText } from '../../shared/description/field-validation';
 import { requireUuid } from '../order-rules';
 import { filtersToQs, listOutput, requireChain, returnAllFields } from './common.fields';
 import type { MoneriumOperation } from './types';

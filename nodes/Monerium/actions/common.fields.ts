@@ -1,8 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { readReturnAllAndLimit, returnAllAndLimitFields } from '../../shared/list-options';
+import {
+	readReturnAllAndLimit,
+	returnAllAndLimitFields,
+} from '../../shared/description/list-options';
 
-import { describeValue, FieldError, optionalText } from '../../shared/validation';
+import { describeValue, FieldError, optionalText } from '../../shared/description/field-validation';
 import { CHAIN_NAMES } from '../constants';
 import { requireAddress, requireUuid } from '../order-rules';
 

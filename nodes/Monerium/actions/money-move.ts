@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { MONERIUM_ACCEPT } from '../constants';
-import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
-import { sendOnceOrFind } from '../../shared/send-once';
+import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-money-moves';
+import { sendOnceOrFind } from '../../shared/money/send-once';
 import { callMonerium, type MoneriumResult, type MoneriumSession } from '../transport';
 import type { MoneriumCall, MoneriumMoneyMove } from './types';
 

@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
+import { executeProviderNode, type ProviderNode } from '../../shared/execution/provider-node';
 import { openMoneriumSession, type MoneriumSession } from '../transport';
 import { resources } from './index';
 import { moneriumMoneyMove, sendOnce } from './money-move';

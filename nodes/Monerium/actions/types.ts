@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { MoveAmounts } from '../../shared/guards';
-import type { ProviderOperation } from '../../shared/provider-node';
+import type { MoveAmounts } from '../../shared/money/spending-limits';
+import type { ProviderOperation } from '../../shared/execution/provider-node';
 import type { MoneriumRequest } from '../transport';
 
 export interface MoneriumItemContext {

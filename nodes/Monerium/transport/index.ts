@@ -7,14 +7,18 @@ import {
 	type JsonObject,
 } from 'n8n-workflow';
 
-import { providerApiError, redactSecrets, transportErrorToNodeError } from '../../shared/errors';
+import {
+	providerApiError,
+	redactSecrets,
+	transportErrorToNodeError,
+} from '../../shared/execution/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	sendWithRetry,
 	TransportError,
 	type ProviderResponse,
-} from '../../shared/http';
-import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+} from '../../shared/http/send-with-retry';
+import { resendAfterRateLimit } from '../../shared/http/rate-limit-resend';
 import { MONERIUM_ACCEPT, moneriumBaseUrl } from '../constants';
 import { moneriumHint, readMoneriumError } from './errors';
 

@@ -1,7 +1,7 @@
 import type { IDataObject, IHookFunctions, IWebhookFunctions } from 'n8n-workflow';
 
-import { isValidWebhookSecret, verifyWebhook } from '../../shared/standard-webhooks';
-import { answerDelivery, type DeliveryFlow } from '../../shared/webhook-delivery';
+import { isValidWebhookSecret, verifyWebhook } from '../standard-webhooks';
+import { answerDelivery, type DeliveryFlow } from '../../shared/webhooks/webhook-delivery';
 import { SUBSCRIPTION_CREATED } from '../events';
 import { rememberDelivery } from './delivered-ids';
 

@@ -1,5 +1,10 @@
-import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
-import { isUuid } from '../../shared/deterministic-uuid';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../shared/description/field-validation';
+import { isUuid } from '../../shared/money/reference-uuid';
 
 /**
  * An MSISDN as MoMo wants it: digits only, starting with the country code, no plus sign.

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { describeRequest, type MoneyMoveSpec } from '../../shared/money-guards';
-import { maskCallbackTokens } from '../../shared/callback-token';
+import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-money-moves';
+import { maskCallbackTokens } from '../../shared/webhooks/callback-token';
 import { withSignedCallback, type MomoSession } from '../transport';
 import { subscriptionKeyField } from '../constants';
 import { findPayment, settle } from './payment.send';

@@ -1,8 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { safetyOptions } from '../../shared/guards';
-import { requireAmount, requireCurrency } from '../../shared/money';
-import { describeValue, FieldError, optionalText, requireText } from '../../shared/validation';
+import { safetyOptions } from '../../shared/money/spending-limits';
+import { requireAmount, requireCurrency } from '../../shared/money/amounts';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../shared/description/field-validation';
 import type { MomoProduct } from '../constants';
 import {
 	callbackWithReference,

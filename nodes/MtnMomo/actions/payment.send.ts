@@ -6,8 +6,8 @@ import {
 	type IExecuteFunctions,
 } from 'n8n-workflow';
 
-import { markOutcomeUnknown, providerApiError } from '../../shared/errors';
-import { sendOnceOrFind } from '../../shared/send-once';
+import { markOutcomeUnknown, providerApiError } from '../../shared/execution/errors';
+import { sendOnceOrFind } from '../../shared/money/send-once';
 import { callMomo, PROVIDER, momoApiError, type MomoSession } from '../transport';
 import { isFinalStatus, paymentMismatch, presentPayment } from '../transport/payment-view';
 import type { MomoProduct } from '../constants';

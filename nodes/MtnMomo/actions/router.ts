@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import { executeProviderNode, type ProviderNode } from '../../shared/provider-node';
+import { executeProviderNode, type ProviderNode } from '../../shared/execution/provider-node';
 import { callMomo, openMomoSession, type MomoSession } from '../transport';
 import { resources } from './index';
 import { momoMoneyMove } from './money-move';

@@ -6,14 +6,18 @@ import {
 	type IWebhookFunctions,
 } from 'n8n-workflow';
 
-import { markDefinitiveRefusal, providerApiError, transportErrorToNodeError } from '../../shared/errors';
+import {
+	markDefinitiveRefusal,
+	providerApiError,
+	transportErrorToNodeError,
+} from '../../shared/execution/errors';
 import {
 	DEFAULT_RETRY_POLICY,
 	sendWithRetry,
 	TransportError,
 	type RetryPolicy,
-} from '../../shared/http';
-import { resendAfterRateLimit } from '../../shared/rate-limit-resend';
+} from '../../shared/http/send-with-retry';
+import { resendAfterRateLimit } from '../../shared/http/rate-limit-resend';
 import {
 	basicAuthorization,
 	normaliseBaseUrl,

@@ -13,7 +13,7 @@ import {
 	tokenMismatch,
 	withCallbackToken,
 	type CallbackTriggerSetup,
-} from '../../shared/callback-token';
+} from '../../shared/webhooks/callback-token';
 import type { MomoProduct } from '../constants';
 
 /**

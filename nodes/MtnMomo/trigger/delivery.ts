@@ -1,8 +1,12 @@
 import { NodeApiError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
-import { refuseCallback, refusedCallbacks } from '../../shared/callback-token';
-import { isUuid } from '../../shared/deterministic-uuid';
-import { answerDelivery, DeliveryAnswer, type DeliveryFlow } from '../../shared/webhook-delivery';
+import { refuseCallback, refusedCallbacks } from '../../shared/webhooks/callback-token';
+import { isUuid } from '../../shared/money/reference-uuid';
+import {
+	answerDelivery,
+	DeliveryAnswer,
+	type DeliveryFlow,
+} from '../../shared/webhooks/webhook-delivery';
 import { statusPath } from '../actions/payment.send';
 import { callMomo, openMomoSession, PROVIDER } from '../transport';
 import { isFinalStatus, presentPayment } from '../transport/payment-view';

@@ -1,5 +1,5 @@
 import { createHmac } from 'node:crypto';
-import { maskCallbackTokens } from '../../../nodes/shared/callback-token';
+import { maskCallbackTokens } from '../../../nodes/shared/webhooks/callback-token';
 
 import {
 	depositParameters,

@@ -2,7 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-import { generateWebhookSecret } from '../../../nodes/shared/standard-webhooks';
+import { generateWebhookSecret } from '../../../nodes/Monerium/standard-webhooks';
 import { moneriumNode, useMoneriumSandbox } from './monerium.fixture';
 
 describe('Monerium manual webhook subscriptions', () => {

@@ -1,7 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { createServer } from 'node:http';
 
-import { buildMultipartBody } from '../../../nodes/shared/multipart';
+import { buildMultipartBody } from '../../../nodes/Monerium/transport/multipart';
 import {
 	MONERIUM_CLIENTS,
 	MONERIUM_SEED,

@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireOneOf, requireText } from '../../../shared/validation';
+import { requireOneOf, requireText } from '../../../shared/description/field-validation';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { checkEmail, checkPhone, CONTACTS_PATH } from './fields';

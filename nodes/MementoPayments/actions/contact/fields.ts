@@ -1,6 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { describeValue, FieldError, optionalText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+} from '../../../shared/description/field-validation';
 import { uuidField } from '../common.fields';
 
 export const CONTACTS_PATH = '/v1/contacts';

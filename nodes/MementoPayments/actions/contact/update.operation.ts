@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError } from '../../../shared/validation';
+import { FieldError } from '../../../shared/description/field-validation';
 import { addressedOperation } from '../operation.factory';
 import { CONTACTS_PATH, contactUuidField, readContactDetails } from './fields';
 

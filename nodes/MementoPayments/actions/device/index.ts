@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MementoOperation } from '../types';
 import { getCurrent } from './getCurrent.operation';
 import { updateCurrent } from './updateCurrent.operation';

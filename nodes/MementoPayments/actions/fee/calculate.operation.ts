@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/validation';
+import { requireText } from '../../../shared/description/field-validation';
 import { amountField, currencyField, paymentSourceField, readMoney } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import { readRecipient, recipientFields } from '../recipient.fields';

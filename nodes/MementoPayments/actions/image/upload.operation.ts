@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { FieldError, requireText } from '../../../shared/validation';
+import { FieldError, requireText } from '../../../shared/description/field-validation';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 

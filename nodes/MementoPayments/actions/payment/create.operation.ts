@@ -1,8 +1,8 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { resolveIdempotencyKey } from '../../../shared/idempotency';
-import { safetyOptions } from '../../../shared/guards';
-import { optionalText } from '../../../shared/validation';
+import { resolveIdempotencyKey } from '../../../shared/money/idempotency';
+import { safetyOptions } from '../../../shared/money/spending-limits';
+import { optionalText } from '../../../shared/description/field-validation';
 import {
 	amountField,
 	currencyField,

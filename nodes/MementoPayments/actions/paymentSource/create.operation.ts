@@ -1,7 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requireCurrency } from '../../../shared/money';
-import { parseJsonObject, requireOneOf, requireText } from '../../../shared/validation';
+import { requireCurrency } from '../../../shared/money/amounts';
+import {
+	parseJsonObject,
+	requireOneOf,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { PAYMENT_SOURCES_PATH } from './fields';

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MementoOperation } from '../types';
 import { create } from './create.operation';
 import { deleteSource } from './delete.operation';

@@ -1,4 +1,4 @@
-import { requireText } from '../../../shared/validation';
+import { requireText } from '../../../shared/description/field-validation';
 import { addressedOperation } from '../operation.factory';
 import { PAYMENT_SOURCES_PATH, paymentSourceUuidField } from './fields';
 

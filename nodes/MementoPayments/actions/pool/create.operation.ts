@@ -1,6 +1,6 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requireText } from '../../../shared/validation';
+import { requireText } from '../../../shared/description/field-validation';
 import { currencyField } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';

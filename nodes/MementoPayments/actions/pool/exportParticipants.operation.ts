@@ -1,4 +1,8 @@
-import { describeValue, FieldError, requireText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { addressedOperation } from '../operation.factory';
 import { poolPath, poolUuidField } from './fields';
 

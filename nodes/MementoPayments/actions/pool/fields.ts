@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requireAmount, requireCurrency } from '../../../shared/money';
-import { FieldError, optionalText } from '../../../shared/validation';
+import { requireAmount, requireCurrency } from '../../../shared/money/amounts';
+import { FieldError, optionalText } from '../../../shared/description/field-validation';
 import { pickFields, readTextList, uuidField } from '../common.fields';
 
 export const POOLS_PATH = '/v1/pools';

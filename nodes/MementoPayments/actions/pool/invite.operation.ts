@@ -1,4 +1,4 @@
-import { FieldError } from '../../../shared/validation';
+import { FieldError } from '../../../shared/description/field-validation';
 import { readTextList } from '../common.fields';
 import { addressedOperation } from '../operation.factory';
 import { poolPath, poolUuidField } from './fields';

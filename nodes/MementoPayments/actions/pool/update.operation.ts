@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { optionalText } from '../../../shared/validation';
+import { optionalText } from '../../../shared/description/field-validation';
 import { currencyField } from '../common.fields';
 import { addressedOperation } from '../operation.factory';
 import {

@@ -1,7 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { requireAmount, requireCurrency } from '../../../shared/money';
-import { FieldError, optionalText, requireText } from '../../../shared/validation';
+import { requireAmount, requireCurrency } from '../../../shared/money/amounts';
+import {
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { currencyField } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';

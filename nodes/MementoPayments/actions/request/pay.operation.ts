@@ -1,7 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { resolveIdempotencyKey } from '../../../shared/idempotency';
-import { safetyOptions } from '../../../shared/guards';
+import { resolveIdempotencyKey } from '../../../shared/money/idempotency';
+import { safetyOptions } from '../../../shared/money/spending-limits';
 import {
 	idempotencyKeyOption,
 	paymentSourceField,

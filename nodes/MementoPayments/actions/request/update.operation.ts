@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError } from '../../../shared/validation';
+import { FieldError } from '../../../shared/description/field-validation';
 import { pickFields } from '../common.fields';
 import { addressedOperation } from '../operation.factory';
 import { requestPath, requestUuidField } from './fields';

@@ -1,7 +1,11 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { uuidFromName } from '../../../shared/deterministic-uuid';
-import { optionalText, requireOneOf, requireText } from '../../../shared/validation';
+import { uuidFromName } from '../../../shared/money/reference-uuid';
+import {
+	optionalText,
+	requireOneOf,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { pickFields } from '../common.fields';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';

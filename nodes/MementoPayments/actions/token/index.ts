@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MementoOperation } from '../types';
 import { confirm } from './confirm.operation';
 import { create } from './create.operation';

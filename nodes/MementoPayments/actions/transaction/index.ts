@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MementoOperation } from '../types';
 import { get } from './get.operation';
 import { getMany } from './getMany.operation';

@@ -1,4 +1,4 @@
-import { requireText } from '../../../shared/validation';
+import { requireText } from '../../../shared/description/field-validation';
 import { getManyOperation } from '../operation.factory';
 import { USERS_PATH } from './fields';
 

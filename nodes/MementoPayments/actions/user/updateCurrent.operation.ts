@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { FieldError } from '../../../shared/validation';
+import { FieldError } from '../../../shared/description/field-validation';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { CURRENT_USER_PATH, profileOptions, readProfile } from './fields';

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MementoOperation } from '../types';
 import { getStatus } from './getStatus.operation';
 import { singleStep } from './singleStep.operation';

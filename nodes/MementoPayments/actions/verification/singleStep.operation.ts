@@ -1,4 +1,4 @@
-import { requireText } from '../../../shared/validation';
+import { requireText } from '../../../shared/description/field-validation';
 import { forOperation } from '../operation.factory';
 import type { MementoOperation } from '../types';
 import { VERIFICATIONS_PATH, verificationTargetFields } from './fields';

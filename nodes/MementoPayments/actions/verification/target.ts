@@ -1,6 +1,6 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { requireOneOf, requireText } from '../../../shared/validation';
+import { requireOneOf, requireText } from '../../../shared/description/field-validation';
 
 export function readVerificationTarget(context: IExecuteFunctions, itemIndex: number): IDataObject {
 	return {

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requireText } from '../../../shared/validation';
+import { optionalText, requireText } from '../../../shared/description/field-validation';
 import {
 	billerCodeField,
 	identifierFields,

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import { enquire } from './enquire.operation';
 
 export const account = defineResource(

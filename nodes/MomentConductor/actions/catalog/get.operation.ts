@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requirePositiveInteger } from '../../../shared/validation';
+import { optionalText, requirePositiveInteger } from '../../../shared/description/field-validation';
 import type { ConductorOperation } from '../types';
 
 const properties: INodeProperties[] = [

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import { check } from './check.operation';
 
 export const healthcheck = defineResource(

@@ -1,9 +1,13 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { resolveIdempotencyKey } from '../../../shared/idempotency';
-import { safetyOptions, sumByCurrency } from '../../../shared/guards';
-import { multiplyDecimal } from '../../../shared/money';
-import { FieldError, requirePositiveInteger, requireText } from '../../../shared/validation';
+import { resolveIdempotencyKey } from '../../../shared/money/idempotency';
+import { safetyOptions, sumByCurrency } from '../../../shared/money/spending-limits';
+import { multiplyDecimal } from '../../../shared/money/amounts';
+import {
+	FieldError,
+	requirePositiveInteger,
+	requireText,
+} from '../../../shared/description/field-validation';
 import {
 	billerCodeField,
 	identifierFields,

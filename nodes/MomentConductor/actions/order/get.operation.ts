@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { pathSegment } from '../../../shared/validation';
+import { pathSegment } from '../../../shared/description/field-validation';
 import type { ConductorOperation } from '../types';
 
 const properties: INodeProperties[] = [

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import { cancel } from './cancel.operation';
 import { complete } from './complete.operation';
 import { create } from './create.operation';

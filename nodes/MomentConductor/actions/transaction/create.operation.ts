@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { resolveIdempotencyKey } from '../../../shared/idempotency';
-import { safetyOptions, sumByCurrency } from '../../../shared/guards';
-import { FieldError, requireText } from '../../../shared/validation';
+import { resolveIdempotencyKey } from '../../../shared/money/idempotency';
+import { safetyOptions, sumByCurrency } from '../../../shared/money/spending-limits';
+import { FieldError, requireText } from '../../../shared/description/field-validation';
 import {
 	idempotencyKeyOption,
 	metaDataField,

@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MomentoOperation } from '../types';
 import { getOnboardingAccounts } from './getOnboardingAccounts.operation';
 import { getWithdrawalBanks } from './getWithdrawalBanks.operation';

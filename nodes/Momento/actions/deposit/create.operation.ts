@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { safetyOptions } from '../../../shared/guards';
+import { safetyOptions } from '../../../shared/money/spending-limits';
 import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
 import type { MomentoOperation } from '../types';
 

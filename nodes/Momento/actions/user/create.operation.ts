@@ -1,6 +1,11 @@
 import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
-import { describeValue, FieldError, optionalText, requireText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../../shared/description/field-validation';
 import type { MomentoOperation } from '../types';
 import { requireCedula, requireEmail } from '../validation';
 

@@ -1,7 +1,11 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { safetyOptions } from '../../../shared/guards';
-import { describeValue, FieldError, requireText } from '../../../shared/validation';
+import { safetyOptions } from '../../../shared/money/spending-limits';
+import {
+	describeValue,
+	FieldError,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { orderBody, orderFields, orderOptions, readOrderBase } from '../order.fields';
 import type { MomentoOperation } from '../types';
 

@@ -1,6 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText, requireText } from '../../../shared/validation';
+import {
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { LINK_ADDRESS_MESSAGE, requireAddress, requireUuid } from '../../order-rules';
 import { chainField, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';

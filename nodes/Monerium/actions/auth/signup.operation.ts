@@ -1,6 +1,10 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { describeValue, FieldError, requireText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	requireText,
+} from '../../../shared/description/field-validation';
 import type { MoneriumOperation } from '../types';
 
 const properties: INodeProperties[] = [

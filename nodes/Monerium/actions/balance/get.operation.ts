@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText } from '../../../shared/validation';
+import { optionalText } from '../../../shared/description/field-validation';
 import { requireCurrency } from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';

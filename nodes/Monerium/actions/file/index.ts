@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MoneriumOperation } from '../types';
 import { upload } from './upload.operation';
 

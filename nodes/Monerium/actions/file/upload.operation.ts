@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { buildMultipartBody } from '../../../shared/multipart';
-import { FieldError, requireText } from '../../../shared/validation';
+import { buildMultipartBody } from '../../transport/multipart';
+import { FieldError, requireText } from '../../../shared/description/field-validation';
 import type { MoneriumOperation } from '../types';
 
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;

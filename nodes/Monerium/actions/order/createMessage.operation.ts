@@ -1,6 +1,10 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { describeValue, FieldError, optionalText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+} from '../../../shared/description/field-validation';
 import { buildOrderMessage, formatMessageTime } from '../../order-rules';
 import type { MoneriumOperation } from '../types';
 import { orderMoneyFields, readOrderMoney } from './order.fields';

@@ -1,6 +1,6 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { pathSegment } from '../../../shared/validation';
+import { pathSegment } from '../../../shared/description/field-validation';
 import type { MoneriumOperation } from '../types';
 
 export const get: MoneriumOperation = {

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { optionalText, requireOneOf } from '../../../shared/validation';
+import { optionalText, requireOneOf } from '../../../shared/description/field-validation';
 import { optionalMemo, requireAddress, requireUuid } from '../../order-rules';
 import { filtersToQs, listOutput, returnAllFields } from '../common.fields';
 import type { MoneriumOperation } from '../types';

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { describeValue, FieldError, optionalText } from '../../../shared/validation';
+import {
+	describeValue,
+	FieldError,
+	optionalText,
+} from '../../../shared/description/field-validation';
 import {
 	requireAddress,
 	requireCurrency,

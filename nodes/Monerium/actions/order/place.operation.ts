@@ -1,7 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { safetyOptions } from '../../../shared/guards';
-import { FieldError, optionalText, requireText } from '../../../shared/validation';
+import { safetyOptions } from '../../../shared/money/spending-limits';
+import {
+	FieldError,
+	optionalText,
+	requireText,
+} from '../../../shared/description/field-validation';
 import {
 	checkOrderAgreement,
 	optionalMemo,

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { requireOneOf } from '../../../shared/validation';
+import { requireOneOf } from '../../../shared/description/field-validation';
 import { filtersToQs, listOutput, returnAllFields } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 

@@ -1,6 +1,10 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { FieldError, parseJsonArray, parseJsonObject } from '../../../shared/validation';
+import {
+	FieldError,
+	parseJsonArray,
+	parseJsonObject,
+} from '../../../shared/description/field-validation';
 import { profileLocator, readProfile } from '../common.fields';
 import type { MoneriumOperation } from '../types';
 

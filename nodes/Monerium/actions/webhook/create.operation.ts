@@ -1,7 +1,11 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
-import { isValidWebhookSecret } from '../../../shared/standard-webhooks';
-import { describeValue, FieldError, requireText } from '../../../shared/validation';
+import { isValidWebhookSecret } from '../../standard-webhooks';
+import {
+	describeValue,
+	FieldError,
+	requireText,
+} from '../../../shared/description/field-validation';
 import { MONERIUM_EVENTS } from '../../events';
 import type { MoneriumOperation } from '../types';
 

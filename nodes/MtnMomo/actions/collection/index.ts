@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MomoOperation } from '../types';
 import { getBalance } from './getBalance.operation';
 import { getBasicUserInfo } from './getBasicUserInfo.operation';

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { pathSegment, requireOneOf } from '../../../shared/validation';
+import { pathSegment, requireOneOf } from '../../../shared/description/field-validation';
 import { readPartyId } from '../fields';
 import type { MomoOperation } from '../types';
 

@@ -1,4 +1,4 @@
-import { FieldError } from '../../../shared/validation';
+import { FieldError } from '../../../shared/description/field-validation';
 
 /** Provisioning exists only in MTN's sandbox; production API users come from the Partner Portal. */
 export function requireSandbox(targetEnvironment: string): void {

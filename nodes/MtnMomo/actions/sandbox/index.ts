@@ -1,4 +1,4 @@
-import { defineResource } from '../../../shared/resource';
+import { defineResource } from '../../../shared/description/resource';
 import type { MomoOperation } from '../types';
 import { createApiKey } from './createApiKey.operation';
 import { createApiUser } from './createApiUser.operation';

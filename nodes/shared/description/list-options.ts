@@ -1,6 +1,6 @@
 import type { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { requirePositiveInteger } from './validation';
+import { requirePositiveInteger } from './field-validation';
 
 /** The Return All / Limit pair every list operation has, as n8n's own nodes show it. */
 export const returnAllAndLimitFields: INodeProperties[] = [

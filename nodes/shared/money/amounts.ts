@@ -1,4 +1,4 @@
-import { describeValue, FieldError } from './validation';
+import { describeValue, FieldError } from '../description/field-validation';
 
 /**
  * ISO 4217 codes with their minor units. A currency missing here is rejected before sending:

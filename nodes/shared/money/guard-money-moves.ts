@@ -1,7 +1,7 @@
 import { NodeOperationError, type IDataObject, type IExecuteFunctions } from 'n8n-workflow';
 
-import { isDefinitiveRefusal } from './errors';
-import type { ItemOperation } from './execute-items';
+import { isDefinitiveRefusal } from '../execution/errors';
+import type { ItemOperation } from '../execution/execute-items';
 import {
 	emptyLedger,
 	executionViolation,
@@ -14,7 +14,7 @@ import {
 	type GuardLedger,
 	type GuardSettings,
 	type MoveAmounts,
-} from './guards';
+} from './spending-limits';
 import { canonicalJson } from './idempotency';
 import { forgetAttempts, recordAttempts } from './payment-journal';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { FieldError, optionalText } from './validation';
+import { FieldError, optionalText } from '../description/field-validation';
 
 /**
  * What makes two money moves "the same payment": the workflow, the node, the operation and the

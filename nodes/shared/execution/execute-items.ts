@@ -7,8 +7,8 @@ import {
 } from 'n8n-workflow';
 
 import { fieldErrorToNodeError } from './errors';
-import { RequestLimiter, useLimiter, type RequestBudget } from './request-limiter';
-import { FieldError } from './validation';
+import { RequestLimiter, useLimiter, type RequestBudget } from '../http/request-limiter';
+import { FieldError } from '../description/field-validation';
 
 export interface ItemOperation<Prepared> {
 	/** Reads and checks the item's parameters; throws FieldError/NodeOperationError. Sends nothing. */

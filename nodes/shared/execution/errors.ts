@@ -1,8 +1,8 @@
 import { NodeApiError, NodeOperationError, type INode, type JsonObject } from 'n8n-workflow';
 
-import { maskCallbackTokens } from './callback-token';
-import { TransportError } from './http';
-import { FieldError } from './validation';
+import { maskCallbackTokens } from '../webhooks/callback-token';
+import { TransportError } from '../http/send-with-retry';
+import { FieldError } from '../description/field-validation';
 
 /** Secrets at least this long are random keys and tokens: they cannot occur by chance in data. */
 const LONG_SECRET = 16;

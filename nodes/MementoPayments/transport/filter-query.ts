@@ -1,4 +1,4 @@
-import { describeValue, FieldError } from './validation';
+import { describeValue, FieldError } from '../../shared/description/field-validation';
 
 /**
  * Query-string filtering and sorting in the `field:operator:value` form some REST APIs use

@@ -6,8 +6,8 @@ import {
 	requireAmount,
 	requireCurrency,
 	subtractDecimals,
-} from './money';
-import { FieldError } from './validation';
+} from './amounts';
+import { FieldError } from '../description/field-validation';
 
 /** What one money move is worth, per currency (usually a single entry). */
 export type MoveAmounts = Array<{ currency: string; amount: string }>;

@@ -1,6 +1,11 @@
 import { sleep } from 'n8n-workflow';
 
-import { backoffDelayMs, parseRetryAfterMs, type ProviderResponse, type RetryPolicy } from './http';
+import {
+	backoffDelayMs,
+	parseRetryAfterMs,
+	type ProviderResponse,
+	type RetryPolicy,
+} from './send-with-retry';
 
 /**
  * Sends a request that is never repeated blind (a money move whose provider promises no

@@ -1,6 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-import { isOutcomeUnknown } from './errors';
+import { isOutcomeUnknown } from '../execution/errors';
 
 export interface SendOnceSteps<Result> {
 	/** Sends the move (one request, never retried by the transport). */

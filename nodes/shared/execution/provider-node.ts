@@ -8,16 +8,16 @@ import {
 
 import { readParallelRequests } from './batching';
 import { withParameterCache } from './parameter-cache';
-import { deriveReferenceUuid } from './deterministic-uuid';
+import { deriveReferenceUuid } from '../money/reference-uuid';
 import { executeItems, type ItemOperation } from './execute-items';
 import {
 	canonicalJson,
 	deriveIdempotencyKey,
 	idempotencyScopes,
 	type IdempotencyScope,
-} from './idempotency';
-import { withGuardsWhenMovingMoney, type MoneyMoveSpec } from './money-guards';
-import type { RequestBudget } from './request-limiter';
+} from '../money/idempotency';
+import { withGuardsWhenMovingMoney, type MoneyMoveSpec } from '../money/guard-money-moves';
+import type { RequestBudget } from '../http/request-limiter';
 
 /**
  * One operation of any provider: its fields, how it turns an item into a fully checked request
