@@ -63,8 +63,7 @@ export class MomentConductorApi implements ICredentialType {
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL:
-				`={{ String($credentials.baseUrl || "${CONDUCTOR_DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/conductor\\/v\\d+$/, "") }}`,
+			baseURL: `={{ String($credentials.baseUrl || "${CONDUCTOR_DEFAULT_BASE_URL}").replace(/\\/+$/, "").replace(/\\/conductor\\/v\\d+$/, "") }}`,
 			url: '/healthcheck',
 			method: 'POST',
 		},

@@ -6,10 +6,8 @@ import {
 	MONERIUM_SANDBOX_URL,
 } from '../nodes/Monerium/constants';
 
-
 // The same rule as moneriumBaseUrl, as an n8n expression over the credential's own fields.
-const BASE_URL_EXPRESSION =
-	`$self["environment"] === "production" ? "${MONERIUM_PRODUCTION_URL}" : ($self["environment"] === "custom" && $self["customUrl"] ? String($self["customUrl"]).trim().replace(/\\/+$/, "") : "${MONERIUM_SANDBOX_URL}")`;
+const BASE_URL_EXPRESSION = `$self["environment"] === "production" ? "${MONERIUM_PRODUCTION_URL}" : ($self["environment"] === "custom" && $self["customUrl"] ? String($self["customUrl"]).trim().replace(/\\/+$/, "") : "${MONERIUM_SANDBOX_URL}")`;
 
 // The document's optional /auth parameters, from the credential's sign-in options.
 const AUTH_QUERY_EXPRESSION = [
