@@ -15,10 +15,10 @@ import {
 	isTokenEndpoint,
 	MOMO_PRODUCTS,
 	MOMO_SANDBOX_BASE_URL,
-	normaliseBaseUrl,
+	normalizeBaseUrl,
 	parseSessionTokens,
 	productOfUrl,
-	serialiseSessionTokens,
+	serializeSessionTokens,
 	subscriptionKeyField,
 	type SessionTokens,
 } from '../nodes/MtnMomo/constants';
@@ -131,7 +131,7 @@ export class MtnMomoApi implements ICredentialType {
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {
 		// Items sent in parallel that see the same expired tokens share one exchange.
 		const identity = [
-			normaliseBaseUrl(credentials.baseUrl),
+			normalizeBaseUrl(credentials.baseUrl),
 			text(credentials.apiUser),
 			text(credentials.apiKey),
 			...MOMO_PRODUCTS.map((product) => text(credentials[subscriptionKeyField(product)])),
@@ -141,8 +141,8 @@ export class MtnMomoApi implements ICredentialType {
 			const apiKey = text(credentials.apiKey);
 			const tokens: SessionTokens = {};
 			// Sandbox provisioning needs only a subscription key: nothing to exchange yet.
-			if (apiUser === '' || apiKey === '') return { sessionTokens: serialiseSessionTokens(tokens) };
-			const baseUrl = normaliseBaseUrl(credentials.baseUrl);
+			if (apiUser === '' || apiKey === '') return { sessionTokens: serializeSessionTokens(tokens) };
+			const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 			for (const product of MOMO_PRODUCTS) {
 				const subscriptionKey = text(credentials[subscriptionKeyField(product)]);
 				if (subscriptionKey === '') continue;
@@ -169,7 +169,7 @@ export class MtnMomoApi implements ICredentialType {
 								},
 							};
 			}
-			return { sessionTokens: serialiseSessionTokens(tokens) };
+			return { sessionTokens: serializeSessionTokens(tokens) };
 		});
 	}
 

@@ -25,15 +25,15 @@ export function momentoBaseUrl(credentials: ICredentialDataDecryptedObject): str
 
 /**
  * Signing of a request body with an HMAC over its exact bytes (Momento's M-Signature, and any
- * provider that signs "the raw body"). The body is serialised once here and the same bytes are
+ * provider that signs "the raw body"). The body is serialized once here and the same bytes are
  * both signed and sent: a Buffer goes to the wire untouched, whereas a string body would be
- * trimmed by axios and an object re-serialised, either of which can break the signature.
+ * trimmed by axios and an object re-serialized, either of which can break the signature.
  */
 
 export type HmacAlgorithm = 'sha256' | 'sha512';
 
 /** The bytes a body puts on the wire: nothing for no body, UTF-8 text, or compact JSON. */
-export function serialiseBody(body: unknown): Buffer {
+export function serializeBody(body: unknown): Buffer {
 	if (body === undefined || body === null) return Buffer.alloc(0);
 	if (Buffer.isBuffer(body)) return body;
 	if (body instanceof Uint8Array) return Buffer.from(body);
@@ -84,7 +84,7 @@ export interface BodySignatureOptions {
 }
 
 /**
- * Serialises the body once, signs those bytes and puts them on the request as a Buffer. Works
+ * Serializes the body once, signs those bytes and puts them on the request as a Buffer. Works
  * on n8n's request options and on the legacy ones the HTTP Request node passes (same `body` and
  * `headers`). Safe to apply twice (n8n re-authenticates after a 401): a Buffer is signed as is.
  */
@@ -97,7 +97,7 @@ export function applyBodySignature<T extends Pick<IHttpRequestOptions, 'body' | 
 			'This request has a form or stream body, which cannot be signed as JSON; send a JSON body instead',
 		);
 	}
-	const bytes = serialiseBody(requestOptions.body);
+	const bytes = serializeBody(requestOptions.body);
 	let headers = withoutHeader(requestOptions.headers, options.signatureHeader);
 	if (options.contentType) {
 		headers = { ...withoutHeader(headers, 'content-type'), 'Content-Type': options.contentType };

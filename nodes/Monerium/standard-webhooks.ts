@@ -66,7 +66,7 @@ export interface WebhookVerificationInput {
 	secret: string;
 	/** Request headers, names in any case. */
 	headers: Record<string, string | string[] | undefined>;
-	/** The bytes exactly as received: re-serialised JSON would not match the signature. */
+	/** The bytes exactly as received: re-serialized JSON would not match the signature. */
 	rawBody: Buffer;
 	nowSeconds?: number;
 	toleranceSeconds?: number;

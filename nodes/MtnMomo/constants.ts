@@ -34,7 +34,7 @@ export function parseSessionTokens(value: unknown): SessionTokens {
 	}
 }
 
-export function serialiseSessionTokens(tokens: SessionTokens): string {
+export function serializeSessionTokens(tokens: SessionTokens): string {
 	return JSON.stringify(tokens);
 }
 
@@ -60,7 +60,7 @@ export function subscriptionKeyLabel(product: MomoProduct): string {
 		: 'Collection Subscription Key';
 }
 
-export function normaliseBaseUrl(value: unknown): string {
+export function normalizeBaseUrl(value: unknown): string {
 	const text =
 		typeof value === 'string' && value.trim() !== '' ? value.trim() : MOMO_SANDBOX_BASE_URL;
 	return text.replace(/\/+$/, '');

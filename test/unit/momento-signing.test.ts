@@ -1,7 +1,7 @@
 import {
 	applyBodySignature,
 	hmacHex,
-	serialiseBody,
+	serializeBody,
 	signatureMatches,
 } from '../../nodes/Momento/constants';
 
@@ -26,13 +26,13 @@ describe('body signature (HMAC over the exact bytes)', () => {
 		expect(hmacHex('sha512', KEY, '')).toBe(EMPTY_HMAC);
 	});
 
-	it('serialises once: objects to compact JSON, strings and buffers untouched, nothing to empty', () => {
-		expect(serialiseBody({ amount: '500.00', name: 'Peña' }).toString('utf8')).toBe(BODY);
-		expect(serialiseBody(' {"a":1}\n').toString('utf8')).toBe(' {"a":1}\n');
+	it('serializes once: objects to compact JSON, strings and buffers untouched, nothing to empty', () => {
+		expect(serializeBody({ amount: '500.00', name: 'Peña' }).toString('utf8')).toBe(BODY);
+		expect(serializeBody(' {"a":1}\n').toString('utf8')).toBe(' {"a":1}\n');
 		const bytes = Buffer.from([0x7b, 0x7d]);
-		expect(serialiseBody(bytes)).toBe(bytes);
-		expect(serialiseBody(undefined).length).toBe(0);
-		expect(serialiseBody(null).length).toBe(0);
+		expect(serializeBody(bytes)).toBe(bytes);
+		expect(serializeBody(undefined).length).toBe(0);
+		expect(serializeBody(null).length).toBe(0);
 	});
 
 	it('puts the signed bytes on the request as a Buffer with the signature and JSON content type', () => {

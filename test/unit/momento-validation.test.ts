@@ -22,7 +22,7 @@ describe('Momento input checks', () => {
 		expect(() => requireMomentoAmount('-3', 'DOP')).toThrow(/positive decimal/);
 	});
 
-	it('normalises a cédula and checks emails, order IDs and callback URLs', () => {
+	it('normalizes a cédula and checks emails, order IDs and callback URLs', () => {
 		expect(requireCedula('001-0000000-1')).toBe('00100000001');
 		expect(() => requireCedula('0010000000')).toThrow(/11-digit/);
 		expect(requireEmail(' a@b.do ')).toBe('a@b.do');

@@ -6,7 +6,7 @@ import {
 } from '../../nodes/shared/money/reference-uuid';
 import {
 	callbackWithReference,
-	normaliseMsisdn,
+	normalizeMsisdn,
 	readPartyId,
 	readReferenceId,
 } from '../../nodes/MtnMomo/actions/fields';
@@ -18,7 +18,7 @@ import {
 import {
 	parseSessionTokens,
 	productOfUrl,
-	serialiseSessionTokens,
+	serializeSessionTokens,
 } from '../../nodes/MtnMomo/constants';
 import { tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
 import {
@@ -55,7 +55,7 @@ describe('MSISDN and party checks', () => {
 		['+256 772 123 456', '256772123456'],
 		['00256-772-123456', '256772123456'],
 		['(256) 772.123.456', '256772123456'],
-	])('%s becomes %s', (input, expected) => expect(normaliseMsisdn(input, 'Payer')).toBe(expected));
+	])('%s becomes %s', (input, expected) => expect(normalizeMsisdn(input, 'Payer')).toBe(expected));
 
 	it.each([
 		['0772123456', 'local number'],
@@ -64,7 +64,7 @@ describe('MSISDN and party checks', () => {
 		['25677abc', 'digits only'],
 		['', 'is required'],
 	])('%s is refused (%s)', (input, message) =>
-		expect(() => normaliseMsisdn(input, 'Payer')).toThrow(message),
+		expect(() => normalizeMsisdn(input, 'Payer')).toThrow(message),
 	);
 
 	it('checks emails and reference ids', () => {
@@ -169,7 +169,7 @@ describe('credential authentication', () => {
 		apiUser: 'user',
 		apiKey: 'key',
 		targetEnvironment: 'mtnuganda',
-		sessionTokens: serialiseSessionTokens({
+		sessionTokens: serializeSessionTokens({
 			collection: { token: 'ct' },
 			disbursement: { token: 'dt' },
 		}),
@@ -236,7 +236,7 @@ describe('credential authentication', () => {
 	});
 
 	it('keeps token refusals readable and names the field to fix', () => {
-		const stored = serialiseSessionTokens({
+		const stored = serializeSessionTokens({
 			collection: { refusal: { statusCode: 401, message: 'login_failed' } },
 		});
 		expect(parseSessionTokens(stored).collection?.refusal?.message).toBe('login_failed');

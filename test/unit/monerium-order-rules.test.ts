@@ -156,7 +156,7 @@ describe('Monerium field rules', () => {
 		// The document's own sample fails the check.
 		expect(isValidIban('EE127310138155512606682602')).toBe(false);
 	});
-	it('recognises PDF and JPEG by their first bytes', () => {
+	it('recognizes PDF and JPEG by their first bytes', () => {
 		expect(detectFileType(Buffer.from('%PDF-1.7'))).toBe('application/pdf');
 		expect(detectFileType(Buffer.from([0xff, 0xd8, 0xff, 0xe0]))).toBe('image/jpeg');
 		expect(detectFileType(Buffer.from('GIF89a'))).toBeUndefined();

@@ -29,7 +29,7 @@ import {
 	requireUuidV4,
 } from '../../nodes/Monerium/order-rules';
 import {
-	normaliseMsisdn,
+	normalizeMsisdn,
 	readCallbackUrl,
 	readMessage,
 	readPartyId,
@@ -168,7 +168,7 @@ describe('texts a user meets', () => {
 			(v) => optionalMemo(v === undefined ? 'abc' : v),
 			(v) => requireUuid(v, 'Profile'),
 			(v) => requireUuidV4(v, 'Order ID'),
-			(v) => normaliseMsisdn(v, 'Payer'),
+			(v) => normalizeMsisdn(v, 'Payer'),
 			(v) => readPartyId('EMAIL', v, 'Payee'),
 			(v) => readPartyType(v, 'Payer ID Type'),
 			(v) => readReferenceId(v, 'Reference ID'),

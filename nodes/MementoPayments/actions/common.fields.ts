@@ -146,7 +146,7 @@ export async function readPin(context: IExecuteFunctions): Promise<string> {
 }
 
 /** Payment source + PIN, as payments, contributions and request payments need them. */
-export async function readPaymentAuthorisation(context: IExecuteFunctions, itemIndex: number) {
+export async function readPaymentAuthorization(context: IExecuteFunctions, itemIndex: number) {
 	// Also read back as /v1/payment_sources/<uuid> when amount limits are set.
 	const paymentSourceUuid = requirePathId(
 		context.getNodeParameter('paymentSourceUuid', itemIndex, ''),

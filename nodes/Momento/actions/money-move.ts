@@ -13,7 +13,7 @@ import type { MomentoRequest } from './types';
 const SIGNATURE_NOT_COMPUTED = '(HMAC-SHA512 of signedBody with the Secret Key)';
 
 /**
- * The body bytes the credential would sign and send: the transport serialises the body once with
+ * The body bytes the credential would sign and send: the transport serializes the body once with
  * `momentoJsonBody` and the credential signs that Buffer as is.
  */
 export function signedBodyOf(request: MomentoRequest): string {

@@ -8,7 +8,7 @@ export interface MoneriumItemContext {
 	/**
 	 * The order id used when the user sets none, derived from the workflow, the node, the operation
 	 * and the order's content (address, chain, currency, amount, counterpart, memo; not the message
-	 * and signature, which authorise it, nor the execution): the same order asked again, even
+	 * and signature, which authorize it, nor the execution): the same order asked again, even
 	 * signed anew, is found instead of placed twice.
 	 */
 	deriveOrderId(content: IDataObject): string;

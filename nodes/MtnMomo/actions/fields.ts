@@ -11,7 +11,7 @@ import { isUuid } from '../../shared/money/reference-uuid';
  * Spaces, dashes, dots, brackets and a leading + or 00 are removed; a local number (leading 0)
  * is refused because MoMo cannot tell its country.
  */
-export function normaliseMsisdn(value: unknown, field: string): string {
+export function normalizeMsisdn(value: unknown, field: string): string {
 	const text = requireText(value, field);
 	const digits = text.replace(/[\s\-.()]/g, '').replace(/^(\+|00)/, '');
 	if (!/^\d+$/.test(digits)) {
@@ -41,7 +41,7 @@ export function normaliseMsisdn(value: unknown, field: string): string {
 export type PartyIdType = 'MSISDN' | 'EMAIL' | 'PARTY_CODE';
 
 export function readPartyId(type: PartyIdType, value: unknown, field: string): string {
-	if (type === 'MSISDN') return normaliseMsisdn(value, field);
+	if (type === 'MSISDN') return normalizeMsisdn(value, field);
 	const text = requireText(value, field);
 	if (type === 'EMAIL' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)) {
 		throw new FieldError(field, `${field} must be an email address (got "${text}")`);

@@ -20,7 +20,7 @@ import {
 import { resendAfterRateLimit } from '../../shared/http/rate-limit-resend';
 import {
 	basicAuthorization,
-	normaliseBaseUrl,
+	normalizeBaseUrl,
 	parseSessionTokens,
 	subscriptionKeyField,
 	subscriptionKeyLabel,
@@ -102,7 +102,7 @@ export async function openMomoSession(context: MomoContext): Promise<MomoSession
 			type: MOMO_CREDENTIAL,
 			data,
 		},
-		baseUrl: normaliseBaseUrl(data.baseUrl),
+		baseUrl: normalizeBaseUrl(data.baseUrl),
 		targetEnvironment: String(data.targetEnvironment ?? '').trim() || 'sandbox',
 		defaultCallbackUrl: String(data.callbackUrl ?? '').trim(),
 		secrets,

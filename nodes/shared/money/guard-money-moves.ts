@@ -23,7 +23,7 @@ export interface MoneyMoveSpec<Prepared> {
 	amountsOf(prepared: Prepared): MoveAmounts | undefined;
 	/** A read that learns the amount when the request does not carry it (e.g. completing). */
 	lookupAmounts?(prepared: Prepared, itemIndex: number): Promise<MoveAmounts | undefined>;
-	/** The idempotency key or reference that makes a repeat recognisable. */
+	/** The idempotency key or reference that makes a repeat recognizable. */
 	keyOf(prepared: Prepared): string | undefined;
 	/** The exact request that would be sent, every secret masked. */
 	dryRun(prepared: Prepared): IDataObject;

@@ -8,7 +8,7 @@ import { FieldError, optionalText } from '../description/field-validation';
  * payment instruction itself (a business reference such as an external reference, or else every
  * parameter the node resolved for the item). Nothing about the execution is in it, so n8n's Retry
  * of a failed execution, a re-delivered webhook or a re-run after a worker crash derive the same
- * key for the same instruction, and the provider (or the node's lookup) recognises the repeat.
+ * key for the same instruction, and the provider (or the node's lookup) recognizes the repeat.
  */
 export interface IdempotencyScope {
 	workflowId: string | undefined;
@@ -118,7 +118,7 @@ function resolvedInstruction(
  * unique (Conductor's external reference, MoMo's externalId), the instruction is that reference;
  * otherwise it is every parameter the node resolved for the item. No execution id, run or item
  * index goes in: n8n's Retry of a failed execution and a re-delivered webhook feed the same
- * items again, so they derive the same keys and the repeat is recognised instead of paid.
+ * items again, so they derive the same keys and the repeat is recognized instead of paid.
  */
 export function idempotencyScopes(
 	context: IExecuteFunctions,

@@ -51,7 +51,7 @@ describe('Momento: M-Signature over the exact body bytes', () => {
 		},
 	);
 
-	it('signs a pre-serialised string body byte for byte, whitespace included', async () => {
+	it('signs a pre-serialized string body byte for byte, whitespace included', async () => {
 		const text = ' {"first_name": "Zoë",\n "last_name": "Ortiz"} \n';
 		const signed = await authenticate(sandbox().secretKey, {
 			method: 'POST',

@@ -55,9 +55,9 @@ describe('MTN MoMo: one token per credential, and no payer charged twice', () =>
 		// Both products' tokens are fetched together: 2 rounds of (collection + disbursement), however
 		// many requests in flight found the token expired at once.
 		expect(sandbox().stats.tokenRequests).toEqual({ collection: 2, disbursement: 2 });
-		const unauthorised = sandbox().requests.filter((request) => request.statusCode === 401);
-		expect(unauthorised.length).toBeGreaterThanOrEqual(1);
-		expect(unauthorised.length).toBeLessThanOrEqual(DEFAULT_PARALLEL_REQUESTS);
+		const unauthorized = sandbox().requests.filter((request) => request.statusCode === 401);
+		expect(unauthorized.length).toBeGreaterThanOrEqual(1);
+		expect(unauthorized.length).toBeLessThanOrEqual(DEFAULT_PARALLEL_REQUESTS);
 	});
 
 	it('an answer lost after MoMo accepted the request: the status read by reference finds it, nothing is sent again', async () => {

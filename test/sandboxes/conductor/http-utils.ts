@@ -51,7 +51,7 @@ export function isJsonContentType(req: IncomingMessage): boolean {
 	return type !== undefined && type.split(';')[0].trim().toLowerCase() === 'application/json';
 }
 
-/** Serialises an envelope into the response that is both sent and (maybe) saved for replays. */
+/** Serializes an envelope into the response that is both sent and (maybe) saved for replays. */
 export function toResponse(
 	status: number,
 	/** The `{ status, data }` envelope, or a bare body (an endpoint whose sample has none). */

@@ -60,7 +60,7 @@ export function normalizeValue(value: string): string {
 }
 
 /**
- * Checks a Money object and returns it with the value normalised to two decimals.
+ * Checks a Money object and returns it with the value normalized to two decimals.
  * The value must be a string ('12.50'); a JSON number is INVALID_AMOUNT.
  */
 export function parseMoney(input: unknown): Money {

@@ -76,7 +76,7 @@ async function runEndpoint(
 	if (delay) await sleep(delay.delayMs ?? 200);
 	if (ctx.faults.take(['status-500'], record)) return errorResponse('INTERNAL_SERVER_ERROR');
 	try {
-		// Serialised right away, in the same synchronous step: the saved body is a snapshot of the
+		// Serialized right away, in the same synchronous step: the saved body is a snapshot of the
 		// records as they were when the endpoint ran (routes hand out live records, see view()).
 		const result = execute();
 		if (bare) return toResponse(result.status, (result.data ?? {}) as Record<string, unknown>);

@@ -104,7 +104,7 @@ function provisioning(ctx: RouteContext, req: ParsedRequest): Reply | undefined 
 	return undefined;
 }
 
-function authorise(
+function authorize(
 	ctx: RouteContext,
 	product: MomoProduct,
 	req: ParsedRequest,
@@ -259,7 +259,7 @@ export function route(ctx: RouteContext, req: ParsedRequest): Reply {
 	const api = /^\/(collection|disbursement)\/v1_0\/(.+)$/.exec(req.path);
 	if (!api) return { status: 404, body: NOT_FOUND };
 	const product = api[1] as MomoProduct;
-	const user = authorise(ctx, product, req);
+	const user = authorize(ctx, product, req);
 	if ('status' in user) return user;
 	return productApi(ctx, product, user, req, api[2]) ?? { status: 404, body: NOT_FOUND };
 }

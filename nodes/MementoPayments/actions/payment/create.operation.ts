@@ -10,7 +10,7 @@ import {
 	paymentSourceField,
 	pinFields,
 	readMoney,
-	readPaymentAuthorisation,
+	readPaymentAuthorization,
 } from '../common.fields';
 import { paymentMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
@@ -63,11 +63,11 @@ export const create: MementoOperation = {
 	async prepare(itemIndex, context) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const authorisation = await readPaymentAuthorisation(this, itemIndex);
+		const authorization = await readPaymentAuthorization(this, itemIndex);
 		const body: IDataObject = {
 			...readRecipient(this, itemIndex),
 			...readMoney(this, itemIndex),
-			...authorisation.body,
+			...authorization.body,
 		};
 		const description = optionalText(additional.description);
 		if (description) body.description = description;
@@ -78,7 +78,7 @@ export const create: MementoOperation = {
 			path: PAYMENTS_PATH,
 			body,
 			idempotencyKey: resolveIdempotencyKey(options, context),
-			secrets: authorisation.secrets,
+			secrets: authorization.secrets,
 		};
 	},
 	moneyMove: paymentMove,

@@ -11,7 +11,7 @@ import {
 	pinFields,
 	readMoney,
 	readPathId,
-	readPaymentAuthorisation,
+	readPaymentAuthorization,
 } from '../common.fields';
 import { contributionMove } from '../move-rules';
 import { forOperation } from '../operation.factory';
@@ -57,8 +57,8 @@ export const contribute: MementoOperation = {
 		const uuid = readPathId(this, poolUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
-		const authorisation = await readPaymentAuthorisation(this, itemIndex);
-		const body: IDataObject = { ...readMoney(this, itemIndex), ...authorisation.body };
+		const authorization = await readPaymentAuthorization(this, itemIndex);
+		const body: IDataObject = { ...readMoney(this, itemIndex), ...authorization.body };
 		const message = optionalText(additional.message);
 		if (message) body.message = message;
 		return {
@@ -66,7 +66,7 @@ export const contribute: MementoOperation = {
 			path: `${poolPath(uuid)}/contributions`,
 			body,
 			idempotencyKey: resolveIdempotencyKey(options, context),
-			secrets: authorisation.secrets,
+			secrets: authorization.secrets,
 		};
 	},
 	moneyMove: contributionMove,

@@ -7,7 +7,7 @@ import {
 	paymentSourceField,
 	pinFields,
 	readPathId,
-	readPaymentAuthorisation,
+	readPaymentAuthorization,
 } from '../common.fields';
 import { payRequestShare } from '../move-rules';
 import { forOperation } from '../operation.factory';
@@ -34,13 +34,13 @@ export const pay: MementoOperation = {
 	async prepare(itemIndex, context) {
 		const uuid = readPathId(this, requestUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const authorisation = await readPaymentAuthorisation(this, itemIndex);
+		const authorization = await readPaymentAuthorization(this, itemIndex);
 		return {
 			method: 'POST',
 			path: `${requestPath(uuid)}/pay`,
-			body: authorisation.body,
+			body: authorization.body,
 			idempotencyKey: resolveIdempotencyKey(options, context),
-			secrets: authorisation.secrets,
+			secrets: authorization.secrets,
 		};
 	},
 	moneyMove: payRequestShare,

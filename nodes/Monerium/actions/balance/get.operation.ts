@@ -44,7 +44,7 @@ export const get: MoneriumOperation = {
 		const address = readAddress(this, itemIndex);
 		const currencies = readCurrencies(this.getNodeParameter('currency', itemIndex, []));
 		// "Can be used multiple times": currency=eur&currency=usd, written into the path because
-		// n8n would serialise a query array as currency[0]=eur.
+		// n8n would serialize a query array as currency[0]=eur.
 		const query = new URLSearchParams(
 			currencies.map((currency): [string, string] => ['currency', currency]),
 		);

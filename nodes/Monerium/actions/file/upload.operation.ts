@@ -7,7 +7,7 @@ import type { MoneriumOperation } from '../types';
 export const MAX_FILE_BYTES = 5 * 1024 * 1024;
 const MAX_FILENAME_LENGTH = 100;
 
-/** The document allows PDF and JPEG: recognised by their first bytes, not by the name. */
+/** The document allows PDF and JPEG: recognized by their first bytes, not by the name. */
 export function detectFileType(data: Buffer): 'application/pdf' | 'image/jpeg' | undefined {
 	if (data.subarray(0, 5).toString('latin1') === '%PDF-') return 'application/pdf';
 	if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { normaliseMsisdn } from '../fields';
+import { normalizeMsisdn } from '../fields';
 import type { MomoOperation } from '../types';
 
 const properties: INodeProperties[] = [
@@ -21,7 +21,7 @@ export const getBasicUserInfo: MomoOperation = {
 		properties,
 	),
 	prepare(itemIndex) {
-		const msisdn = normaliseMsisdn(this.getNodeParameter('msisdn', itemIndex, ''), 'MSISDN');
+		const msisdn = normalizeMsisdn(this.getNodeParameter('msisdn', itemIndex, ''), 'MSISDN');
 		return {
 			request: {
 				method: 'GET',

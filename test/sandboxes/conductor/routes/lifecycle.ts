@@ -14,7 +14,7 @@ type Find = (id: string) => Lifecycle | undefined;
 
 /**
  * A record as a response body. No copy is needed for later changes not to leak into saved
- * responses: runEndpoint (pipeline.ts) serialises the envelope to the JSON string that is sent
+ * responses: runEndpoint (pipeline.ts) serializes the envelope to the JSON string that is sent
  * and saved in the same synchronous step as execute(), before any other request can change the
  * record. (A structuredClone here was a large part of the sandbox's time per request.)
  */

@@ -1,4 +1,4 @@
-// Route shapes the API repeats: lists, lookups by UUID, payment authorisation.
+// Route shapes the API repeats: lists, lookups by UUID, payment authorization.
 import { checkAmount, notFound, requireFields, validationError } from '../http';
 import { listPage, type Item, type ListOptions } from '../query';
 import { ok, type RouteContext, type RouteDef } from '../router';
@@ -39,7 +39,7 @@ export function ownerOptions(state: MementoState): ListOptions {
 }
 
 /** Payment source of the user and the right PIN; a wrong PIN is echoed back, as a careless API might. */
-export function authorisePayment(state: MementoState, body: Record<string, unknown>): Item {
+export function authorizePayment(state: MementoState, body: Record<string, unknown>): Item {
 	requireFields(body, ['payment_source_uuid', 'pin']);
 	if (body.pin !== SANDBOX_SECRETS.pin) {
 		throw validationError([{ field: 'pin', message: `PIN ${String(body.pin)} is incorrect` }]);

@@ -1,7 +1,7 @@
 import { badRequest, validationError } from '../http';
 import { created, ok, type RouteDef } from '../router';
 import {
-	authorisePayment,
+	authorizePayment,
 	find,
 	getRoute,
 	listRoute,
@@ -51,7 +51,7 @@ export const paymentRoutes: RouteDef[] = [
 						if (state.blocked.has(String(body.user_uuid)))
 							throw badRequest('recipient_blocked', 'You blocked this user');
 					}
-					const source = authorisePayment(state, body);
+					const source = authorizePayment(state, body);
 					const money = readMoney(body, source);
 					const payment = {
 						...state.stamp(),

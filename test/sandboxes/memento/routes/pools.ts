@@ -4,7 +4,7 @@ import { badRequest, checkAmount, notFound, requireFields, validationError } fro
 import { listPage, type Item } from '../query';
 import { created, ok, type RouteContext, type RouteDef } from '../router';
 import {
-	authorisePayment,
+	authorizePayment,
 	centsOf,
 	find,
 	fromCents,
@@ -175,7 +175,7 @@ export const poolRoutes: RouteDef[] = [
 					const pool = find(state.pools, params.uuid);
 					if (pool.status !== 'open')
 						throw badRequest('pool_closed', 'The pool does not take contributions any more');
-					const source = authorisePayment(state, body);
+					const source = authorizePayment(state, body);
 					const money = readMoney(body, source);
 					const contribution = {
 						...state.stamp(),

@@ -4,7 +4,7 @@ import { badRequest, checkAmount, notFound, requireFields, validationError } fro
 import type { Item } from '../query';
 import { created, ok, type RouteContext, type RouteDef } from '../router';
 import {
-	authorisePayment,
+	authorizePayment,
 	find,
 	getRoute,
 	listRoute,
@@ -157,7 +157,7 @@ export const requestRoutes: RouteDef[] = [
 					const { request, share } = myShare(context);
 					if (share.status !== 'pending')
 						throw badRequest('not_pending', `Your share is ${share.status}`);
-					const source = authorisePayment(state, body);
+					const source = authorizePayment(state, body);
 					share.status = 'paid';
 					share.paid_at = state.clock.next();
 					share.payment_source_uuid = source.uuid;
