@@ -1,4 +1,9 @@
-import { describeValue, FieldError } from '../shared/description/field-validation';
+import {
+	describeValue,
+	FieldError,
+	isUuid,
+	isUuidV4,
+} from '../shared/description/field-validation';
 
 /** Pure rules of a Monerium redeem order: the message the wallet signs and the checks before sending. */
 
@@ -13,9 +18,6 @@ export const SUPPORTING_DOCUMENT_THRESHOLD_EUR = 15000n;
 export const MESSAGE_FRESHNESS_MINUTES = 5;
 
 const AMOUNT_PATTERN = /^\d+(?:\.\d{1,2})?$/;
-const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-/** The document's UUID schema: version 4, RFC 4122 variant. */
-const UUID_V4_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 /** The IBAN's shape (country, check digits, 11 to 30 letters or digits), without the mod-97 sum. */
 const IBAN_FORMAT = /^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/;
 
@@ -138,7 +140,7 @@ export function optionalMemo(value: unknown, field = 'Memo'): string | undefined
 /** A version-4 UUID, as the document's UUID schema requires (order ids). */
 export function requireUuidV4(value: unknown, field: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!UUID_V4_PATTERN.test(text)) {
+	if (!isUuidV4(text)) {
 		throw new FieldError(
 			field,
 			`${field} must be a version 4 UUID such as 3f2b8a4e-9c1d-4e7f-8a2b-6c5d4e3f2a1b (got ${describeValue(value)})`,
@@ -150,7 +152,7 @@ export function requireUuidV4(value: unknown, field: string): string {
 
 export function requireUuid(value: unknown, field: string): string {
 	const text = typeof value === 'string' ? value.trim() : '';
-	if (!UUID_PATTERN.test(text)) {
+	if (!isUuid(text)) {
 		throw new FieldError(field, `${field} must be a UUID (got ${describeValue(value)})`);
 	}
 	return text.toLowerCase();

@@ -1,9 +1,6 @@
 import { MtnMomoApi } from '../../credentials/MtnMomoApi.credentials';
-import {
-	deriveReferenceUuid,
-	isUuidV4,
-	uuidFromName,
-} from '../../nodes/shared/money/reference-uuid';
+import { isUuidV4 } from '../../nodes/shared/description/field-validation';
+import { deriveReferenceUuid, uuidFromName } from '../../nodes/shared/money/reference-uuid';
 import {
 	callbackWithReference,
 	normalizeMsisdn,

@@ -4,7 +4,7 @@ import {
 	optionalText,
 	requireText,
 } from '../../shared/description/field-validation';
-import { isUuid } from '../../shared/money/reference-uuid';
+import { isUuid } from '../../shared/description/field-validation';
 
 /**
  * An MSISDN as MoMo wants it: digits only, starting with the country code, no plus sign.

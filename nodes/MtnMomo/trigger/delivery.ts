@@ -1,7 +1,7 @@
 import { NodeApiError, type IDataObject, type IWebhookFunctions } from 'n8n-workflow';
 
 import { refuseCallback, refusedCallbacks } from '../../shared/webhooks/callback-token';
-import { isUuid } from '../../shared/money/reference-uuid';
+import { isUuid } from '../../shared/description/field-validation';
 import {
 	answerDelivery,
 	DeliveryAnswer,

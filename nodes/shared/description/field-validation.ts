@@ -165,3 +165,16 @@ export function requirePathId(value: unknown, field: string): string {
 export function pathSegment(value: unknown, field: string): string {
 	return encodeURIComponent(requirePathId(value, field));
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+/** A UUID of any version, as providers that key payments by UUID write them. */
+export function isUuid(value: string): boolean {
+	return UUID.test(value);
+}
+
+/** A version-4 UUID (the version nibble 4, the RFC 4122 variant). */
+export function isUuidV4(value: string): boolean {
+	return UUID_V4.test(value);
+}

@@ -2,17 +2,6 @@ import { createHash } from 'crypto';
 
 import { deriveIdempotencyKey, type IdempotencyScope } from './idempotency';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const UUID_V4 = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: string): boolean {
-	return UUID.test(value);
-}
-
-export function isUuidV4(value: string): boolean {
-	return UUID_V4.test(value);
-}
-
 /**
  * A UUID computed from a name: the same name always gives the same UUID. It has the version-4
  * layout (version nibble 4, RFC 4122 variant) because providers such as MTN MoMo insist on v4

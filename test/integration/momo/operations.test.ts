@@ -1,7 +1,7 @@
 import { sleep } from 'n8n-workflow';
 
 import { momoCallbackToken } from '../../../nodes/MtnMomo/trigger/callback';
-import { isUuidV4 } from '../../../nodes/shared/money/reference-uuid';
+import { isUuidV4 } from '../../../nodes/shared/description/field-validation';
 import { testCredential } from '../../harness/credential-test';
 import { TEST_MSISDNS } from '../../sandboxes/mtn-momo';
 import { momoCredential, momoNode, requestToPayParameters, useMomoSandbox } from './momo.fixture';
