@@ -23,7 +23,7 @@ import {
 	momoCredential,
 	momoNode,
 	requestToPayParameters,
-} from '../test/integration/momo/momo.fixture';
+} from '../test/integration/mtn-momo/momo.fixture';
 import { round, timed } from './lib/measure';
 import { writeSection, type Row } from './lib/results';
 import { countRoutes, startSandboxProcess, type SandboxProcess } from './lib/sandbox';

@@ -3,7 +3,7 @@ import {
 	describeMementoError,
 	validationDetails,
 } from '../../nodes/MementoPayments/transport/errors';
-import { formatSince } from '../../nodes/MementoPayments/actions/since.field';
+import { formatSince } from '../../nodes/MementoPayments/actions/since.fields';
 import { listItems, scrub } from '../../nodes/MementoPayments/transport';
 
 describe('Memento trigger cursor', () => {

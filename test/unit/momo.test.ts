@@ -6,7 +6,7 @@ import {
 	normalizeMsisdn,
 	readPartyId,
 	readReferenceId,
-} from '../../nodes/MtnMomo/actions/fields';
+} from '../../nodes/MtnMomo/actions/common.fields';
 import {
 	paymentMismatch,
 	presentPayment,

@@ -35,7 +35,7 @@ import {
 	readPartyId,
 	readPartyType,
 	readReferenceId,
-} from '../../nodes/MtnMomo/actions/fields';
+} from '../../nodes/MtnMomo/actions/common.fields';
 import { momoHint, tokenRefusalHint } from '../../nodes/MtnMomo/transport/errors';
 import { requireAmount, requireCurrency } from '../../nodes/shared/money/amounts';
 import { requireText } from '../../nodes/shared/description/field-validation';

@@ -4,7 +4,7 @@ import { describeRequest, type MoneyMoveSpec } from '../../shared/money/guard-mo
 import { maskCallbackTokens } from '../../shared/webhooks/callback-token';
 import { withSignedCallback, type MomoSession } from '../transport';
 import { subscriptionKeyField } from '../constants';
-import { findPayment, settle } from './payment.send';
+import { findPayment, settle } from './send-payment';
 import type { MomoPrepared, PaymentPlan } from './types';
 
 /** Stands for the access token in a dry run: Validate Only never fetches one. */

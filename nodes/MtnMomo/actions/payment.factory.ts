@@ -16,7 +16,7 @@ import {
 	readPartyId,
 	readPartyType,
 	readReferenceId,
-} from './fields';
+} from './common.fields';
 import type { MomoOperation, WaitSettings } from './types';
 
 /** Request to pay (collection, from a payer) and transfer (disbursement, to a payee). */

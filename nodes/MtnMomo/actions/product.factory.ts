@@ -2,8 +2,8 @@ import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { presentPayment } from '../transport/payment-view';
 import type { MomoProduct } from '../constants';
-import { readReferenceId } from './fields';
-import { statusPath } from './payment.send';
+import { readReferenceId } from './common.fields';
+import { statusPath } from './send-payment';
 import type { MomoOperation } from './types';
 
 /** Get Status of a request to pay (collection) or a transfer (disbursement). */

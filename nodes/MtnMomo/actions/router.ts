@@ -4,7 +4,7 @@ import { executeProviderNode, type ProviderNode } from '../../shared/execution/p
 import { callMomo, openMomoSession, type MomoSession } from '../transport';
 import { resources } from './index';
 import { momoMoneyMove } from './money-move';
-import { sendPayment } from './payment.send';
+import { sendPayment } from './send-payment';
 import type { MomoItemContext, MomoPrepared } from './types';
 
 /**

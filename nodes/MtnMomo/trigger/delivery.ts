@@ -7,7 +7,7 @@ import {
 	DeliveryAnswer,
 	type DeliveryFlow,
 } from '../../shared/webhooks/webhook-delivery';
-import { statusPath } from '../actions/payment.send';
+import { statusPath } from '../actions/send-payment';
 import { callMomo, openMomoSession, PROVIDER } from '../transport';
 import { isFinalStatus, presentPayment } from '../transport/payment-view';
 import type { MomoProduct } from '../constants';

@@ -1,5 +1,5 @@
 import { forOperation } from '../operation.factory';
-import { formatSince, sinceField } from '../since.field';
+import { formatSince, sinceField } from '../since.fields';
 import type { MementoOperation } from '../types';
 
 export const getUpdates: MementoOperation = {

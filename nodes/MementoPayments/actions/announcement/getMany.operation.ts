@@ -1,5 +1,5 @@
 import { getManyOperation } from '../operation.factory';
-import { formatSince, sinceField } from '../since.field';
+import { formatSince, sinceField } from '../since.fields';
 
 export const ANNOUNCEMENTS_PATH = '/v1/announcements';
 

@@ -2,7 +2,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { requireIbanFormat } from '../../order-rules';
 import type { MoneriumOperation } from '../types';
-import { ibanField } from './ibanField';
+import { ibanField } from './fields';
 
 export const get: MoneriumOperation = {
 	description: updateDisplayOptions({ show: { resource: ['iban'], operation: ['get'] } }, [

@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { requireIbanFormat } from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';
-import { ibanField } from './ibanField';
+import { ibanField } from './fields';
 
 export const move: MoneriumOperation = {
 	description: updateDisplayOptions({ show: { resource: ['iban'], operation: ['move'] } }, [

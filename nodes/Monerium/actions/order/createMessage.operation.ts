@@ -7,7 +7,7 @@ import {
 } from '../../../shared/description/field-validation';
 import { buildOrderMessage, formatMessageTime } from '../../order-rules';
 import type { MoneriumOperation } from '../types';
-import { orderMoneyFields, readOrderMoney } from './order.fields';
+import { orderMoneyFields, readOrderMoney } from './fields';
 
 const properties: INodeProperties[] = [
 	{

@@ -15,7 +15,7 @@ import {
 } from '../../order-rules';
 import { addressLocator, chainField, readAddress, requireChain } from '../common.fields';
 import type { MoneriumOperation } from '../types';
-import { orderMoneyFields, readOrderMoney, requireCountry } from './order.fields';
+import { orderMoneyFields, readOrderMoney, requireCountry } from './fields';
 
 const show = { show: { resource: ['order'], operation: ['place'] } };
 

@@ -1,6 +1,6 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { normalizeMsisdn } from '../fields';
+import { normalizeMsisdn } from '../common.fields';
 import type { MomoOperation } from '../types';
 
 const properties: INodeProperties[] = [

@@ -1,7 +1,7 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
 import { pathSegment, requireOneOf } from '../../../shared/description/field-validation';
-import { readPartyId } from '../fields';
+import { readPartyId } from '../common.fields';
 import type { MomoOperation } from '../types';
 
 const properties: INodeProperties[] = [

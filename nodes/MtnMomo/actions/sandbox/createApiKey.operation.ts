@@ -1,8 +1,8 @@
 import { updateDisplayOptions, type INodeProperties } from 'n8n-workflow';
 
-import { API_USER_HINT, readReferenceId } from '../fields';
+import { API_USER_HINT, readReferenceId } from '../common.fields';
 import type { MomoOperation } from '../types';
-import { requireSandbox } from './guard';
+import { requireSandbox } from './require-sandbox';
 
 export const apiUserField: INodeProperties = {
 	displayName: 'API User ID',

@@ -1,9 +1,9 @@
 import { updateDisplayOptions, type IDataObject, type INodeProperties } from 'n8n-workflow';
 
 import { optionalText, requireText } from '../../../shared/description/field-validation';
-import { readReferenceId } from '../fields';
+import { readReferenceId } from '../common.fields';
 import type { MomoOperation } from '../types';
-import { requireSandbox } from './guard';
+import { requireSandbox } from './require-sandbox';
 
 const properties: INodeProperties[] = [
 	{

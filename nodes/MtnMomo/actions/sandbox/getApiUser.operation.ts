@@ -1,9 +1,9 @@
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { API_USER_HINT, readReferenceId } from '../fields';
+import { API_USER_HINT, readReferenceId } from '../common.fields';
 import type { MomoOperation } from '../types';
 import { apiUserField } from './createApiKey.operation';
-import { requireSandbox } from './guard';
+import { requireSandbox } from './require-sandbox';
 
 export const getApiUser: MomoOperation = {
 	description: updateDisplayOptions(
