@@ -154,8 +154,8 @@ export function readPaymentMethod(value: unknown): (typeof PAYMENT_METHODS)[numb
 	return requireOneOf(value, PAYMENT_METHODS, 'Payment Method');
 }
 
-export function resolveRetailerId(options: IDataObject, context: ConductorItemContext): string {
-	const retailerId = optionalText(options.retailerId) ?? optionalText(context.defaultRetailerId);
+export function resolveRetailerId(options: IDataObject, item: ConductorItemContext): string {
+	const retailerId = optionalText(options.retailerId) ?? optionalText(item.defaultRetailerId);
 	if (!retailerId) {
 		throw new FieldError(
 			'Retailer ID',

@@ -77,7 +77,7 @@ export function completeTransactionOperation(address: TransactionAddress): Condu
 	];
 	return {
 		description: updateDisplayOptions(show(address, 'complete'), properties),
-		prepare(itemIndex, context) {
+		prepare(itemIndex, item) {
 			const id = readId(address, this.getNodeParameter(address.idField.name, itemIndex, ''));
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -90,7 +90,7 @@ export function completeTransactionOperation(address: TransactionAddress): Condu
 				method: 'POST',
 				path: `${address.pathPrefix}/${id}/complete`,
 				body,
-				idempotencyKey: resolveIdempotencyKey(options, context),
+				idempotencyKey: resolveIdempotencyKey(options, item),
 			};
 		},
 		moneyMove: {
@@ -129,7 +129,7 @@ export function cancelTransactionOperation(address: TransactionAddress): Conduct
 	];
 	return {
 		description: updateDisplayOptions(show(address, 'cancel'), properties),
-		prepare(itemIndex, context) {
+		prepare(itemIndex, item) {
 			const id = readId(address, this.getNodeParameter(address.idField.name, itemIndex, ''));
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
@@ -142,7 +142,7 @@ export function cancelTransactionOperation(address: TransactionAddress): Conduct
 				method: 'POST',
 				path: `${address.pathPrefix}/${id}/cancel`,
 				body,
-				idempotencyKey: resolveIdempotencyKey(options, context),
+				idempotencyKey: resolveIdempotencyKey(options, item),
 			};
 		},
 	};

@@ -182,7 +182,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			{ show: { resource: [kind.resource], operation: [kind.operation] } },
 			properties,
 		),
-		prepare(itemIndex, context) {
+		prepare(itemIndex, item) {
 			const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 			const currency = requireCurrency(
@@ -210,7 +210,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			// By default derived from the External ID (with the workflow, node and operation).
 			const referenceId = ownReference
 				? readReferenceId(ownReference, 'Reference ID')
-				: context.derivedReferenceId;
+				: item.derivedReferenceId;
 			const body: IDataObject = {
 				amount,
 				currency,
@@ -224,7 +224,7 @@ export function paymentOperation(kind: PaymentKind): MomoOperation {
 			const headers: Record<string, string> = { 'X-Reference-Id': referenceId };
 			const callbackUrl =
 				readCallbackUrl(additional.callbackUrl, 'Callback URL') ??
-				readCallbackUrl(context.defaultCallbackUrl, 'Default Callback URL (credential)');
+				readCallbackUrl(item.defaultCallbackUrl, 'Default Callback URL (credential)');
 			if (callbackUrl)
 				headers['X-Callback-Url'] = callbackWithReference(callbackUrl, referenceId, kind.product);
 			const wait =

@@ -29,7 +29,7 @@ export interface ProviderOperation<Prepared, ItemContext, MoneyMove = true> {
 	prepare(
 		this: IExecuteFunctions,
 		itemIndex: number,
-		context: ItemContext,
+		item: ItemContext,
 	): Prepared | Promise<Prepared>;
 	/** Present on operations that move money: Validate Only, spending limits, lookups. */
 	moneyMove?: MoneyMove;

@@ -55,10 +55,10 @@ export function idempotencyKeyField(description: string): INodeProperties {
 /** The key the user set in Options > Idempotency Key, or else the one derived for the item. */
 export function resolveIdempotencyKey(
 	options: IDataObject,
-	context: { derivedIdempotencyKey: string },
+	item: { derivedIdempotencyKey: string },
 ): string {
 	const own = optionalText(options.idempotencyKey);
-	if (own === undefined) return context.derivedIdempotencyKey;
+	if (own === undefined) return item.derivedIdempotencyKey;
 	if (own.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
 		throw new FieldError(
 			'Idempotency Key',

@@ -60,7 +60,7 @@ const properties: INodeProperties[] = [
 
 export const create: MementoOperation = {
 	description: forOperation('payment', 'create', properties),
-	async prepare(itemIndex, context) {
+	async prepare(itemIndex, item) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const authorization = await readPaymentAuthorization(this, itemIndex);
@@ -77,7 +77,7 @@ export const create: MementoOperation = {
 			method: 'POST',
 			path: PAYMENTS_PATH,
 			body,
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 			secrets: authorization.secrets,
 		};
 	},

@@ -53,7 +53,7 @@ const properties: INodeProperties[] = [
 
 export const contribute: MementoOperation = {
 	description: forOperation('pool', 'contribute', properties),
-	async prepare(itemIndex, context) {
+	async prepare(itemIndex, item) {
 		const uuid = readPathId(this, poolUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
@@ -65,7 +65,7 @@ export const contribute: MementoOperation = {
 			method: 'POST',
 			path: `${poolPath(uuid)}/contributions`,
 			body,
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 			secrets: authorization.secrets,
 		};
 	},

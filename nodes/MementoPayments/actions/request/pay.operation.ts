@@ -31,7 +31,7 @@ const properties: INodeProperties[] = [
 
 export const pay: MementoOperation = {
 	description: forOperation('request', 'pay', properties),
-	async prepare(itemIndex, context) {
+	async prepare(itemIndex, item) {
 		const uuid = readPathId(this, requestUuidField, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const authorization = await readPaymentAuthorization(this, itemIndex);
@@ -39,7 +39,7 @@ export const pay: MementoOperation = {
 			method: 'POST',
 			path: `${requestPath(uuid)}/pay`,
 			body: authorization.body,
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 			secrets: authorization.secrets,
 		};
 	},

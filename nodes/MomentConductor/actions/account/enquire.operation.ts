@@ -38,7 +38,7 @@ export const enquire: ConductorOperation = {
 		{ show: { resource: ['account'], operation: ['enquire'] } },
 		properties,
 	),
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {
 			biller_code: requireText(this.getNodeParameter('billerCode', itemIndex, ''), 'Biller Code'),
@@ -50,9 +50,9 @@ export const enquire: ConductorOperation = {
 			method: 'POST',
 			path: '/accounts/enquiry',
 			body,
-			retailerId: resolveRetailerId(additional, context),
+			retailerId: resolveRetailerId(additional, item),
 			// Conductor deduplicates every POST by key, so every POST carries one.
-			idempotencyKey: context.derivedIdempotencyKey,
+			idempotencyKey: item.derivedIdempotencyKey,
 		};
 	},
 };

@@ -9,13 +9,13 @@ export const check: ConductorOperation = {
 		{ show: { resource: ['healthcheck'], operation: ['check'] } },
 		properties,
 	),
-	prepare(_itemIndex, context) {
+	prepare(_itemIndex, item) {
 		// Conductor deduplicates every POST by key, so every POST carries one.
 		return {
 			method: 'POST',
 			path: '/healthcheck',
 			atRoot: true,
-			idempotencyKey: context.derivedIdempotencyKey,
+			idempotencyKey: item.derivedIdempotencyKey,
 		};
 	},
 };

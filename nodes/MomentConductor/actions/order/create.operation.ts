@@ -124,7 +124,7 @@ export const create: ConductorOperation = {
 		{ show: { resource: ['order'], operation: ['create'] } },
 		properties,
 	),
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const source = this.getNodeParameter('productsSource', itemIndex, 'fields');
 		const rawProducts =
@@ -140,7 +140,7 @@ export const create: ConductorOperation = {
 				identifier: readIdentifier(this, itemIndex) as IDataObject,
 				products: readProducts(rawProducts),
 			},
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 		};
 	},
 	moneyMove: {

@@ -90,7 +90,7 @@ export const create: ConductorOperation = {
 		{ show: { resource: ['partnerTransaction'], operation: ['create'] } },
 		properties,
 	),
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const body: IDataObject = {
@@ -119,8 +119,8 @@ export const create: ConductorOperation = {
 			method: 'POST',
 			path: '/partners/transactions',
 			body,
-			retailerId: resolveRetailerId(options, context),
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			retailerId: resolveRetailerId(options, item),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 		};
 	},
 	moneyMove: {

@@ -152,7 +152,7 @@ export const create: ConductorOperation = {
 		{ show: { resource: ['transaction'], operation: ['create'] } },
 		properties,
 	),
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const additional = this.getNodeParameter('additionalFields', itemIndex, {}) as IDataObject;
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const source = this.getNodeParameter('itemsSource', itemIndex, 'fields');
@@ -186,8 +186,8 @@ export const create: ConductorOperation = {
 			method: 'POST',
 			path: '/transactions',
 			body,
-			retailerId: resolveRetailerId(options, context),
-			idempotencyKey: resolveIdempotencyKey(options, context),
+			retailerId: resolveRetailerId(options, item),
+			idempotencyKey: resolveIdempotencyKey(options, item),
 		};
 	},
 	moneyMove: {

@@ -11,8 +11,8 @@ export const create: MomentoOperation = {
 		safetyOptions,
 	]),
 	moneyMove: true,
-	prepare(itemIndex, context) {
-		const body = orderBody(readOrderBase(this, itemIndex, context), {}, context);
+	prepare(itemIndex, item) {
+		const body = orderBody(readOrderBase(this, itemIndex, item), {}, item);
 		return {
 			method: 'POST',
 			path: '/deposit_orders/',

@@ -51,8 +51,8 @@ export const create: MomentoOperation = {
 		safetyOptions,
 	]),
 	moneyMove: true,
-	prepare(itemIndex, context) {
-		const base = readOrderBase(this, itemIndex, context);
+	prepare(itemIndex, item) {
+		const base = readOrderBase(this, itemIndex, item);
 		const bankCode = requireText(this.getNodeParameter('bankCode', itemIndex, ''), 'Bank');
 		const accountNumber = requireText(
 			this.getNodeParameter('accountNumber', itemIndex, ''),
@@ -71,7 +71,7 @@ export const create: MomentoOperation = {
 		const body = orderBody(
 			base,
 			{ bank_code: bankCode, account_number: accountNumber, account_type: accountType as string },
-			context,
+			item,
 		);
 		return {
 			method: 'POST',

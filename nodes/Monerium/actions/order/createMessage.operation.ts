@@ -45,11 +45,11 @@ export const createMessage: MoneriumOperation = {
 			properties,
 		),
 	],
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const money = readOrderMoney(this, itemIndex);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const time = optionalText(options.time);
-		const at = time ? new Date(time) : context.now;
+		const at = time ? new Date(time) : item.now;
 		if (Number.isNaN(at.getTime()))
 			throw new FieldError('Time', `Time is not a date (got ${describeValue(time)})`);
 		const message = buildOrderMessage({ ...money, at, shortIbanForm: options.shortIban === true });

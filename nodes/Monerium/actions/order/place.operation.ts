@@ -128,7 +128,7 @@ export const place: MoneriumOperation = {
 		...orderMoneyFields('place'),
 		...updateDisplayOptions(show, properties.slice(2)),
 	],
-	prepare(itemIndex, context) {
+	prepare(itemIndex, item) {
 		const address = readAddress(this, itemIndex);
 		const chain = requireChain(this.getNodeParameter('chain', itemIndex, ''), 'From Chain');
 		const money = readOrderMoney(this, itemIndex);
@@ -142,7 +142,7 @@ export const place: MoneriumOperation = {
 		const supportingDocumentId = documentId
 			? requireUuid(documentId, 'Supporting Document ID')
 			: undefined;
-		checkOrderAgreement({ message, ...money, supportingDocumentId }, context.now);
+		checkOrderAgreement({ message, ...money, supportingDocumentId }, item.now);
 
 		const kind = this.getNodeParameter('counterpartKind', itemIndex, 'personal');
 		const country = requireCountry(this.getNodeParameter('country', itemIndex, ''));
@@ -175,7 +175,7 @@ export const place: MoneriumOperation = {
 		if (memo !== undefined) order.memo = memo;
 		if (supportingDocumentId) order.supportingDocumentId = supportingDocumentId;
 		const ownId = optionalText(additional.orderId);
-		const id = ownId ? requireUuidV4(ownId, 'Order ID') : context.deriveOrderId(order);
+		const id = ownId ? requireUuidV4(ownId, 'Order ID') : item.deriveOrderId(order);
 		const body: IDataObject = { id, ...order, message, signature };
 		return {
 			// Never resent blind: after an unknown outcome the order is looked up by its id first.

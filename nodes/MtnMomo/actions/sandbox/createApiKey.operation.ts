@@ -28,8 +28,8 @@ export const createApiKey: MomoOperation = {
 			},
 		],
 	),
-	prepare(itemIndex, context) {
-		requireSandbox(context.targetEnvironment);
+	prepare(itemIndex, item) {
+		requireSandbox(item.targetEnvironment);
 		const apiUser = readReferenceId(
 			this.getNodeParameter('apiUser', itemIndex, ''),
 			'API User ID',

@@ -40,8 +40,8 @@ export const createApiUser: MomoOperation = {
 		{ show: { resource: ['sandbox'], operation: ['createApiUser'] } },
 		properties,
 	),
-	prepare(itemIndex, context) {
-		requireSandbox(context.targetEnvironment);
+	prepare(itemIndex, item) {
+		requireSandbox(item.targetEnvironment);
 		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
 		const host = requireText(
 			this.getNodeParameter('providerCallbackHost', itemIndex, ''),
@@ -56,7 +56,7 @@ export const createApiUser: MomoOperation = {
 					'API User ID',
 					'Use a UUID version 4 of your choice, or leave it empty to derive one.',
 				)
-			: context.derivedReferenceId;
+			: item.derivedReferenceId;
 		return {
 			request: {
 				method: 'POST',

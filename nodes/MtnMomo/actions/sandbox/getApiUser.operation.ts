@@ -10,8 +10,8 @@ export const getApiUser: MomoOperation = {
 		{ show: { resource: ['sandbox'], operation: ['getApiUser'] } },
 		[apiUserField],
 	),
-	prepare(itemIndex, context) {
-		requireSandbox(context.targetEnvironment);
+	prepare(itemIndex, item) {
+		requireSandbox(item.targetEnvironment);
 		const apiUser = readReferenceId(
 			this.getNodeParameter('apiUser', itemIndex, ''),
 			'API User ID',
