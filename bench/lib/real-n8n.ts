@@ -6,7 +6,11 @@ import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import type { N8n } from '../../test/e2e/lib/n8n';
-import { parseExecuteOutput, type ExecuteResult, type RunData } from '../../test/e2e/lib/n8n-output';
+import {
+	parseExecuteOutput,
+	type ExecuteResult,
+	type RunData,
+} from '../../test/e2e/lib/n8n-output';
 import { readRuntime, type RuntimePaths } from '../../test/e2e/lib/runtime';
 import { BENCH_ITEMS_TYPE } from './floor-package';
 

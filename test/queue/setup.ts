@@ -1,9 +1,9 @@
 /* eslint-disable no-console */
-// What every queue-mode test file starts from: the provider sandboxes in this process and a queue
-// cluster (PostgreSQL, Redis, a main process, a webhook process and workers, each process with its
-// own user folder: test/e2e/lib/queue-cluster.ts) with the batch workflows imported and active and
-// the trigger examples imported. Every money move goes to a provider sandbox over real HTTP; the
-// sandboxes count what was paid.
+// What the queue-mode scenarios start from (queue-mode.queue.test.ts): the provider sandboxes in
+// this process and a queue cluster (PostgreSQL, Redis, a main process, a webhook process and
+// workers, each process with its own user folder: test/e2e/lib/queue-cluster.ts) with the batch
+// workflows imported and active and the trigger examples imported. Every money move goes to a
+// provider sandbox over real HTTP; the sandboxes count what was paid.
 import { randomUUID } from 'node:crypto';
 
 import { QueueCluster } from '../e2e/lib/queue-cluster';
@@ -24,7 +24,7 @@ export const OWNER = {
 	lastName: 'Tester',
 };
 
-/** The examples whose triggers run in queue mode (triggers.queue.test.ts). */
+/** The examples whose triggers run in queue mode (scenarios/triggers.ts). */
 const TRIGGER_EXAMPLES = [
 	'monerium-profile-trigger',
 	'momo-callback-trigger',

@@ -2,16 +2,16 @@
 // its Retry does, and what sending the same batch again pays (Conductor's idempotency keys).
 import { randomUUID } from 'node:crypto';
 
-import type { QueueCluster } from '../e2e/lib/queue-cluster';
-import { waitForFinishedExecutions, waitUntil } from '../e2e/lib/waits';
-import { deliverBatch, queueScale } from './lib';
-import { referenceOf, useQueueSuite } from './setup';
-import { BATCH_PATHS, BATCH_WORKFLOW_IDS } from './workflows';
+import type { QueueCluster } from '../../e2e/lib/queue-cluster';
+import { waitForFinishedExecutions, waitUntil } from '../../e2e/lib/waits';
+import { deliverBatch, queueScale } from '../lib';
+import { referenceOf, type QueueSuite } from '../setup';
+import { BATCH_PATHS, BATCH_WORKFLOW_IDS } from '../workflows';
 
 const SCALE = queueScale();
 
-describe(`the pack in n8n queue mode (${SCALE.name} scale): a worker crash`, () => {
-	const suite = useQueueSuite();
+/** The describe block of these scenarios, on the cluster of queue-mode.queue.test.ts. */
+export const workerCrash = (suite: QueueSuite) => () => {
 	const { conductor } = suite;
 	let cluster: QueueCluster;
 	beforeAll(() => (cluster = suite.cluster));
@@ -128,4 +128,4 @@ describe(`the pack in n8n queue mode (${SCALE.name} scale): a worker crash`, () 
 		expect(transactions).toHaveLength(batchSize);
 		expect(new Set(transactions.map(referenceOf)).size).toBe(batchSize);
 	});
-});
+};

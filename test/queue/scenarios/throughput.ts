@@ -6,12 +6,12 @@
 import { randomUUID } from 'node:crypto';
 import * as fs from 'node:fs';
 
-import type { ExecutionSummary } from '../e2e/lib/n8n-api-client';
-import type { QueueCluster } from '../e2e/lib/queue-cluster';
-import { waitForFinishedExecutions } from '../e2e/lib/waits';
-import { deliverBatch, queueScale, treeCpuSeconds } from './lib';
-import { referenceOf, useQueueSuite } from './setup';
-import { BATCH_PATHS, BATCH_WORKFLOW_IDS } from './workflows';
+import type { ExecutionSummary } from '../../e2e/lib/n8n-api-client';
+import type { QueueCluster } from '../../e2e/lib/queue-cluster';
+import { waitForFinishedExecutions } from '../../e2e/lib/waits';
+import { deliverBatch, queueScale, treeCpuSeconds } from '../lib';
+import { referenceOf, type QueueSuite } from '../setup';
+import { BATCH_PATHS, BATCH_WORKFLOW_IDS } from '../workflows';
 
 const SCALE = queueScale();
 const ITEMS = SCALE.batches * SCALE.itemsPerBatch;
@@ -31,8 +31,8 @@ const CPU_PARTS = ['workers', 'webhook', 'main', 'PostgreSQL', 'Redis', 'sandbox
 type CpuPart = (typeof CPU_PARTS)[number];
 const measurements: RunMeasurement[] = [];
 
-describe(`the pack in n8n queue mode (${SCALE.name} scale): batches across workers`, () => {
-	const suite = useQueueSuite();
+/** The describe block of these scenarios, on the cluster of queue-mode.queue.test.ts. */
+export const batchesAcrossWorkers = (suite: QueueSuite) => () => {
 	const { conductor, momo } = suite;
 	let cluster: QueueCluster;
 	beforeAll(() => (cluster = suite.cluster));
@@ -191,4 +191,4 @@ describe(`the pack in n8n queue mode (${SCALE.name} scale): batches across worke
 			`[queue] ${2 * ITEMS} items: one worker ${best(one).toFixed(2)} s, two workers ${best(two).toFixed(2)} s, ratio ${(best(one) / best(two)).toFixed(2)}x`,
 		);
 	});
-});
+};

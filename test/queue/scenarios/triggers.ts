@@ -4,18 +4,16 @@
 // worker exactly once.
 import { randomUUID } from 'node:crypto';
 
-import { momoCallbackToken } from '../../nodes/MtnMomo/trigger/callback';
-import type { ExecutionSummary } from '../e2e/lib/n8n-api-client';
-import { sleep } from '../e2e/lib/processes';
-import type { QueueCluster } from '../e2e/lib/queue-cluster';
-import { waitForFinishedExecutions, waitUntil } from '../e2e/lib/waits';
-import { ME, type MementoSandbox } from '../sandboxes/memento';
-import { MONERIUM_SEED, type MoneriumSandbox } from '../sandboxes/monerium';
-import { deliverBatch, queueScale } from './lib';
-import { OWNER, useQueueSuite } from './setup';
-import { BATCH_PATHS } from './workflows';
-
-const SCALE = queueScale();
+import { momoCallbackToken } from '../../../nodes/MtnMomo/trigger/callback';
+import type { ExecutionSummary } from '../../e2e/lib/n8n-api-client';
+import { sleep } from '../../e2e/lib/processes';
+import type { QueueCluster } from '../../e2e/lib/queue-cluster';
+import { waitForFinishedExecutions, waitUntil } from '../../e2e/lib/waits';
+import { ME, type MementoSandbox } from '../../sandboxes/memento';
+import { MONERIUM_SEED, type MoneriumSandbox } from '../../sandboxes/monerium';
+import { deliverBatch } from '../lib';
+import { OWNER, type QueueSuite } from '../setup';
+import { BATCH_PATHS } from '../workflows';
 
 const EXAMPLES = {
 	moneriumTrigger: { id: 'mnrProfileTrig01', webhookId: '2b7d4c1e-9f3a-4a6b-8c5d-0e1f2a3b4c5d' },
@@ -35,8 +33,8 @@ function emitted(
 	return items.map((item) => item.json);
 }
 
-describe(`the pack in n8n queue mode (${SCALE.name} scale): triggers`, () => {
-	const suite = useQueueSuite();
+/** The describe block of these scenarios, on the cluster of queue-mode.queue.test.ts. */
+export const triggers = (suite: QueueSuite) => () => {
 	const { sandbox, momo } = suite;
 	let cluster: QueueCluster;
 	beforeAll(() => (cluster = suite.cluster));
@@ -234,4 +232,4 @@ describe(`the pack in n8n queue mode (${SCALE.name} scale): triggers`, () => {
 			expect(cluster.workerOf(run.id)).toBeDefined();
 		}
 	});
-});
+};
