@@ -6,7 +6,8 @@
 // warm-up of the same size, all in one workflow run. Figures: each node's executionTime.
 import { spawnSync } from 'node:child_process';
 
-import { N8n, describeFailure, nodeOutput } from '../test/e2e/lib/n8n';
+import { N8n } from '../test/e2e/lib/n8n';
+import { describeFailure, nodeOutput } from '../test/e2e/lib/n8n-output';
 import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
 import { readRuntime, type RuntimePaths } from '../test/e2e/lib/runtime';
 import { conductorHttpRequestNode, packParameters, type ConductorInfo } from './lib/conductor';

@@ -5,7 +5,9 @@
 // the same predefined credential, in one workflow run. Figures: each node's executionTime.
 import type { IDataObject } from 'n8n-workflow';
 
-import { N8n, describeFailure, nodeOutput, type CredentialImport } from '../test/e2e/lib/n8n';
+import { N8n } from '../test/e2e/lib/n8n';
+import type { CredentialImport } from '../test/e2e/lib/n8n-cli';
+import { describeFailure, nodeOutput } from '../test/e2e/lib/n8n-output';
 import { disposePack, type PackInfo } from '../test/e2e/lib/pack';
 import { readRuntime, type RuntimePaths } from '../test/e2e/lib/runtime';
 import { DEFAULT_PARALLEL_REQUESTS as CONDUCTOR_DEFAULT } from '../nodes/MomentConductor/actions/router';

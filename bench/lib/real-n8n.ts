@@ -5,12 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, existsSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { N8n } from '../../test/e2e/lib/n8n';
 import {
 	parseExecuteOutput,
 	type ExecuteResult,
-	type N8n,
 	type RunData,
-} from '../../test/e2e/lib/n8n';
+} from '../../test/e2e/lib/n8n-output';
 import { readRuntime, type RuntimePaths } from '../../test/e2e/lib/runtime';
 import { BENCH_ITEMS_TYPE } from './floor-package';
 

@@ -21,7 +21,9 @@ import {
 	type Conversation,
 	type FakeOpenAi,
 } from './lib/fake-openai';
-import { describeFailure, N8n, type ExecutionSummary } from './lib/n8n';
+import { N8n } from './lib/n8n';
+import type { ExecutionSummary } from './lib/n8n-api-client';
+import { describeFailure } from './lib/n8n-output';
 import { readRuntime } from './lib/runtime';
 import { sharedPack } from './lib/setup';
 import { waitForFinishedExecutions, waitUntil } from './lib/waits';

@@ -1,7 +1,7 @@
 // Moment Conductor in a real n8n: the example workflows imported with the sandbox credential and
 // run with `n8n execute --id`, exactly as the demo imports them.
 import type { ConductorSandbox } from '../sandboxes/conductor';
-import { describeFailure, nodeOutput } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 
 describe('Moment Conductor in n8n 2.41 (n8n execute)', () => {

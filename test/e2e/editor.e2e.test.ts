@@ -16,7 +16,8 @@ import {
 	searchNodesPanel,
 	signIn,
 } from './lib/browser';
-import { N8n, sleep } from './lib/n8n';
+import { N8n } from './lib/n8n';
+import { sleep } from './lib/processes';
 import { allNodesWorkflow, packCredentialTypes, packNodes, type PackNode } from './lib/pack-nodes';
 import { readRuntime } from './lib/runtime';
 import { sharedPack } from './lib/setup';

@@ -7,7 +7,9 @@ import { randomUUID } from 'node:crypto';
 import type { IDataObject } from 'n8n-workflow';
 
 import { ME, type MementoSandbox } from '../sandboxes/memento';
-import { describeFailure, nodeOutput, sleep, type N8n } from './lib/n8n';
+import type { N8n } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
+import { sleep } from './lib/processes';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 import { waitForFinishedExecutions } from './lib/waits';
 

@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 
 import { momentoCallbackToken } from '../../nodes/Momento/trigger/callback';
 import type { MomentoSandbox } from '../sandboxes/momento';
-import { describeFailure, nodeOutput, sleep } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
+import { sleep } from './lib/processes';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 

@@ -2,7 +2,7 @@
 // `n8n execute --id`. The sandbox verifies M-Signature over the raw bytes it received, so these
 // prove that both our node and n8n's own HTTP Request node (predefined credential) sign correctly.
 import type { MomentoSandbox } from '../sandboxes/momento';
-import { nodeOutput, type ExecuteResult } from './lib/n8n';
+import { nodeOutput, type ExecuteResult } from './lib/n8n-output';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 
 function failureOf(result: ExecuteResult): string {

@@ -9,7 +9,8 @@ import {
 	MONERIUM_SEED,
 	type MoneriumSandbox as BareMoneriumSandbox,
 } from '../sandboxes/monerium';
-import { describeFailure, nodeOutput, sleep } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
+import { sleep } from './lib/processes';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 import { waitForFinishedExecutions, waitUntil } from './lib/waits';
 import type { RunningSandbox } from './providers';

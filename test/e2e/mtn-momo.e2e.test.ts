@@ -5,7 +5,8 @@ import { randomUUID } from 'node:crypto';
 
 import { momoCallbackToken } from '../../nodes/MtnMomo/trigger/callback';
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
-import { describeFailure, nodeOutput, sleep } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
+import { sleep } from './lib/processes';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 import { waitForFinishedExecutions } from './lib/waits';
 

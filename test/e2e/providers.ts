@@ -13,7 +13,7 @@ import { MEMENTO_SANDBOX_DEFAULTS, startMementoSandbox } from '../sandboxes/meme
 import { startMomentoSandbox } from '../sandboxes/momento';
 import { MOMO_SEED, startMomoSandbox } from '../sandboxes/mtn-momo';
 import { MONERIUM_CLIENTS, MONERIUM_SEED, startMoneriumSandbox } from '../sandboxes/monerium';
-import type { CredentialImport } from './lib/n8n';
+import type { CredentialImport } from './lib/n8n-cli';
 import { REPO_ROOT } from './lib/runtime';
 
 export interface RunningSandbox {

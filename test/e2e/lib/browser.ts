@@ -3,7 +3,7 @@
 // downloads a browser). Selectors are n8n 2.41's data-test-id attributes.
 import { chromium, type Browser, type Page } from 'playwright-core';
 
-import type { Owner } from './n8n';
+import type { Owner } from './n8n-api-client';
 import type { RuntimePaths } from './runtime';
 
 export const CHROMIUM_ARGS = [

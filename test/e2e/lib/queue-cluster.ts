@@ -5,7 +5,10 @@
 // database, Redis and the encryption key: state a node keeps anywhere else is lost between them.
 import { randomBytes } from 'node:crypto';
 
-import { N8n, freePort, type CredentialImport, type Owner } from './n8n';
+import { N8n } from './n8n';
+import type { Owner } from './n8n-api-client';
+import type { CredentialImport } from './n8n-cli';
+import { freePort } from './processes';
 import type { PackInfo } from './pack';
 import type { RuntimePaths } from './runtime';
 import {

@@ -1,6 +1,7 @@
 // Waiting on a real n8n: for a condition, and for a workflow's executions to exist and be finished
 // (a trigger answers before its run ends; a queue-mode run may still sit in Redis).
-import type { ExecutionSummary, N8n } from './n8n';
+import type { N8n } from './n8n';
+import type { ExecutionSummary } from './n8n-api-client';
 import { sleep } from './processes';
 
 /** Polls until `check` holds; returns whether it did in time. */
