@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { MomoSandbox } from '../sandboxes/mtn-momo';
 import { MOMO_CREDENTIAL_ID } from './providers';
-import { describeFailure, nodeOutput } from './lib/n8n';
+import { describeFailure, nodeOutput } from './lib/n8n-output';
 import { providerEnvironment, type ProviderEnvironment } from './lib/setup';
 
 const CREDENTIAL = { mtnMomoApi: { id: MOMO_CREDENTIAL_ID, name: 'MTN MoMo sandbox' } };
