@@ -11,6 +11,7 @@ import type { MomentoItemContext } from './types';
 import {
 	requireCallbackUrl,
 	optionalOrderId,
+	checkCedulaOption,
 	requireCedula,
 	requireEmail,
 	requireMomentoAmount,
@@ -78,14 +79,7 @@ export const orderOptions: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
-		{
-			displayName: 'Check Cédula Format',
-			name: 'checkCedula',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to stop an item whose cédula is not 11 digits before sending it. The 11-digit rule is the node's, not the document's: turn it off for other identity numbers.",
-		},
+		checkCedulaOption,
 		{
 			displayName: 'Order ID',
 			name: 'orderId',

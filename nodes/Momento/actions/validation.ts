@@ -1,3 +1,5 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { requireAmount } from '../../shared/money/amounts';
 import {
 	describeValue,
@@ -40,6 +42,16 @@ export function requireEmail(value: unknown, field = 'Email'): string {
 	}
 	return email;
 }
+
+/** Options > Check Cédula Format: the 11-digit rule is the node's, so a user can turn it off. */
+export const checkCedulaOption: INodeProperties = {
+	displayName: 'Check Cédula Format',
+	name: 'checkCedula',
+	type: 'boolean',
+	default: true,
+	description:
+		"Whether to stop an item whose cédula is not 11 digits before sending it. The 11-digit rule is the node's, not the document's: turn it off for other identity numbers.",
+};
 
 /**
  * Dominican cédula: 11 digits; dashes and spaces as people write it ("001-0000000-1") are removed.

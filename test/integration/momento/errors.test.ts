@@ -120,6 +120,30 @@ describe('Momento: errors that say what to fix', () => {
 		expect(sandbox().deposits()[0].request.id_number).toBe('PA-1234567');
 	});
 
+	it('User Create and Get: the cédula check stops a passport number unless it is turned off', async () => {
+		const user = (operation: string, extra: Record<string, unknown>) =>
+			momentoNode('User', {
+				resource: 'user',
+				operation,
+				email: 'pat@example.com',
+				idNumber: 'PA-1234567',
+				firstName: 'Pat',
+				lastName: 'Lee',
+				...extra,
+			});
+		const refused = await run({ nodes: [user('create', {})] });
+		expect(refused.error?.message).toMatch(/ID Number \(Cédula\) must be an 11-digit/);
+		expect(sandbox().requests).toHaveLength(0);
+
+		const off = { options: { checkCedula: false } };
+		const created = await run({ nodes: [user('create', off)] });
+		expect(created.error).toBeUndefined();
+		expect(created.json('User')[0]).toMatchObject({ id_number: 'PA-1234567' });
+		const read = await run({ nodes: [user('get', off)] });
+		expect(read.error).toBeUndefined();
+		expect(read.json('User')[0]).toMatchObject({ email: 'pat@example.com' });
+	});
+
 	it('a credential without a secret key fails before sending', async () => {
 		const result = await run({
 			nodes: [momentoNode('Banks', { resource: 'bank', operation: 'getWithdrawalBanks' })],

@@ -7,7 +7,7 @@ import {
 	requireText,
 } from '../../../shared/description/field-validation';
 import type { MomentoOperation } from '../types';
-import { requireCedula, requireEmail } from '../validation';
+import { checkCedulaOption, requireCedula, requireEmail } from '../validation';
 
 export const create: MomentoOperation = {
 	description: updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, [
@@ -47,9 +47,22 @@ export const create: MomentoOperation = {
 				},
 			],
 		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [checkCedulaOption],
+		},
 	]),
 	prepare(itemIndex) {
-		const idNumber = requireCedula(this.getNodeParameter('idNumber', itemIndex, ''));
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const idNumber = requireCedula(
+			this.getNodeParameter('idNumber', itemIndex, ''),
+			undefined,
+			options.checkCedula !== false,
+		);
 		const body: IDataObject = {
 			email: requireEmail(this.getNodeParameter('email', itemIndex, '')),
 			id_number: idNumber,

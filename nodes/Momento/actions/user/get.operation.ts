@@ -1,7 +1,7 @@
-import { updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions, type IDataObject } from 'n8n-workflow';
 
 import type { MomentoOperation } from '../types';
-import { requireCedula } from '../validation';
+import { checkCedulaOption, requireCedula } from '../validation';
 
 export const get: MomentoOperation = {
 	description: updateDisplayOptions({ show: { resource: ['user'], operation: ['get'] } }, [
@@ -14,9 +14,22 @@ export const get: MomentoOperation = {
 			placeholder: '00100000001',
 			description: "The user's 11-digit Dominican cédula; dashes are removed",
 		},
+		{
+			displayName: 'Options',
+			name: 'options',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			options: [checkCedulaOption],
+		},
 	]),
 	prepare(itemIndex) {
-		const idNumber = requireCedula(this.getNodeParameter('idNumber', itemIndex, ''));
+		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+		const idNumber = requireCedula(
+			this.getNodeParameter('idNumber', itemIndex, ''),
+			undefined,
+			options.checkCedula !== false,
+		);
 		return { method: 'GET', path: `/users/${encodeURIComponent(idNumber)}/` };
 	},
 };
