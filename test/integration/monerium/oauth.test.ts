@@ -49,6 +49,33 @@ describe('Monerium OAuth2 through n8n machinery', () => {
 		expect(typeof stored.access_token).toBe('string');
 	});
 
+	it('200 items, 10 in flight, the token expired before the batch: one new token', async () => {
+		const helper = helperFor();
+		const getProfile = (parallelRequests: number) =>
+			moneriumNode('Monerium', {
+				resource: 'profile',
+				operation: 'get',
+				profile: { __rl: true, mode: 'id', value: SEED.profileId },
+				batching: { parallelRequests },
+			});
+		const warm = await run({ nodes: [getProfile(1)], credentialsHelper: helper });
+		expect(warm.error).toBeUndefined();
+		expect(sandbox().oauthStats.clientCredentials).toBe(1);
+		sandbox().expireTokens();
+
+		const result = await run({
+			items: Array.from({ length: 200 }, (_, n) => ({ n })),
+			nodes: [getProfile(10)],
+			credentialsHelper: helper,
+		});
+		expect(result.error).toBeUndefined();
+		expect(result.json('Monerium')).toHaveLength(200);
+		// The run's first request goes alone: its 401 makes n8n fetch one token, which the other
+		// requests then find in the credential (ten at once would have fetched ten).
+		expect(sandbox().oauthStats.clientCredentials).toBe(2);
+		expect(sandbox().requests.filter((r) => r.status === 401)).toHaveLength(1);
+	});
+
 	it('wrong client secret: a clear credential error naming no secret', async () => {
 		const result = await run({
 			nodes: [moneriumNode('Monerium', { resource: 'auth', operation: 'getContext' })],
