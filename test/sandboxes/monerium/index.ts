@@ -51,6 +51,8 @@ export interface MoneriumSandboxOptions {
 	 * id places another order, the worst case for money.
 	 */
 	deduplicateOrderIds?: boolean;
+	/** Whether each refresh token works once (a reused one gets invalid_grant, 400). Default false. */
+	rotateRefreshTokens?: boolean;
 }
 
 export interface RequestRecord {
@@ -71,6 +73,7 @@ export interface MoneriumSandbox {
 	/** Every order placed (a repeated id in non-deduplicating mode is another one). */
 	orders(): Order[];
 	setDeduplicateOrderIds(deduplicate: boolean): void;
+	setRotateRefreshTokens(rotate: boolean): void;
 	/** After `count` more authenticated API requests every issued access token stops working. */
 	expireTokensAfter(count: number): void;
 	expireTokens(): void;
@@ -124,6 +127,7 @@ export async function startMoneriumSandbox(
 		},
 		options.tokenLifetimeSeconds ?? 3600,
 	);
+	oauth.rotateRefreshTokens = options.rotateRefreshTokens ?? false;
 	const requests: RequestRecord[] = [];
 	let faults: MoneriumFault[] = [];
 	let expireCountdown: number | undefined;
@@ -226,6 +230,9 @@ export async function startMoneriumSandbox(
 		setDeduplicateOrderIds: (deduplicate) => {
 			state.deduplicateOrderIds = deduplicate;
 		},
+		setRotateRefreshTokens: (rotate) => {
+			oauth.rotateRefreshTokens = rotate;
+		},
 		expireTokensAfter: (count) => {
 			expireCountdown = count;
 		},
@@ -262,6 +269,7 @@ export async function startMoneriumSandbox(
 				rejected: 0,
 			});
 			oauth.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+			oauth.rotateRefreshTokens = options.rotateRefreshTokens ?? false;
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {
