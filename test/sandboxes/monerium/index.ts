@@ -74,6 +74,8 @@ export interface MoneriumSandbox {
 	orders(): Order[];
 	setDeduplicateOrderIds(deduplicate: boolean): void;
 	setRotateRefreshTokens(rotate: boolean): void;
+	/** Runs before each token request is answered (e.g. another n8n worker refreshing first). */
+	beforeTokenRequest(hook: ((form: URLSearchParams) => Promise<void>) | undefined): void;
 	/** After `count` more authenticated API requests every issued access token stops working. */
 	expireTokensAfter(count: number): void;
 	expireTokens(): void;
@@ -131,6 +133,7 @@ export async function startMoneriumSandbox(
 	const requests: RequestRecord[] = [];
 	let faults: MoneriumFault[] = [];
 	let expireCountdown: number | undefined;
+	let tokenHook: ((form: URLSearchParams) => Promise<void>) | undefined;
 
 	async function handle(req: IncomingMessage): Promise<Reply> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -144,6 +147,7 @@ export async function startMoneriumSandbox(
 		if (url.pathname === '/auth/token' && method === 'POST') {
 			if (!contentType.startsWith('application/x-www-form-urlencoded'))
 				return error(415, 'Use application/x-www-form-urlencoded');
+			await tokenHook?.(form());
 			return oauth.token(form());
 		}
 		if (url.pathname === '/' && method === 'GET')
@@ -233,6 +237,9 @@ export async function startMoneriumSandbox(
 		setRotateRefreshTokens: (rotate) => {
 			oauth.rotateRefreshTokens = rotate;
 		},
+		beforeTokenRequest: (hook) => {
+			tokenHook = hook;
+		},
 		expireTokensAfter: (count) => {
 			expireCountdown = count;
 		},
@@ -260,6 +267,7 @@ export async function startMoneriumSandbox(
 			requests.length = 0;
 			faults = [];
 			expireCountdown = undefined;
+			tokenHook = undefined;
 			oauth.tokens.clear();
 			Object.assign(oauth.stats, {
 				tokenRequests: 0,
