@@ -62,6 +62,8 @@ export class TransportError extends Error {
 		message: string,
 		readonly code: string | undefined,
 		readonly attempts: number,
+		/** What n8n threw, for callers that tell its kinds apart (an OAuth2 refresh that failed). */
+		readonly thrown?: unknown,
 	) {
 		super(message);
 		this.name = 'TransportError';
@@ -162,7 +164,9 @@ function statusOfThrown(error: unknown): number | undefined {
 
 type AttemptOutcome =
 	| { response: Omit<ProviderResponse, 'attempts'> }
-	| { failure: { status?: number; code?: string; message: string; body?: unknown } };
+	| {
+			failure: { status?: number; code?: string; message: string; body?: unknown; thrown: unknown };
+	  };
 
 async function attemptOnce(
 	context: RequestContext,
@@ -186,6 +190,7 @@ async function attemptOnce(
 				code: networkErrorCode(error),
 				message: (error as Error).message,
 				body: bodyOfThrown(error),
+				thrown: error,
 			},
 		};
 	}
@@ -244,7 +249,7 @@ export async function sendWithRetry(
 				await sleep(backoffDelayMs(attempt, policy));
 				continue;
 			}
-			throw new TransportError(failure.message, failure.code, attempt);
+			throw new TransportError(failure.message, failure.code, attempt, failure.thrown);
 		}
 		const { response } = outcome;
 		const final = policy.isFinal?.(response) ?? false;
