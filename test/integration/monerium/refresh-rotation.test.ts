@@ -1,6 +1,7 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
 import { ClientOAuth2 } from '@n8n/client-oauth2';
 import { createHash, randomBytes } from 'node:crypto';
+import type { IDataObject } from 'n8n-workflow';
 
 import { MONERIUM_CLIENTS, type MoneriumSandbox } from '../../sandboxes/monerium';
 import {
@@ -71,10 +72,10 @@ function anotherWorkerRefreshesFirst(
 		});
 		if (!storesItsToken) return;
 		const stored = helper.stored(CREDENTIAL_ID)?.data ?? {};
-		const tokenData = stored.oauthTokenData as Record<string, unknown>;
+		const tokenData = stored.oauthTokenData as IDataObject;
 		await helper.updateCredentials({ id: CREDENTIAL_ID, name: 'x' }, 'moneriumOAuth2Api', {
 			...stored,
-			oauthTokenData: { ...tokenData, ...((await response.json()) as Record<string, unknown>) },
+			oauthTokenData: { ...tokenData, ...((await response.json()) as IDataObject) },
 		});
 	});
 }
