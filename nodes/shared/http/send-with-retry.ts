@@ -58,15 +58,21 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** A request that never got an HTTP answer (connection refused, reset, timeout). */
 export class TransportError extends Error {
+	/**
+	 * What n8n threw, for callers that tell its kinds apart (an OAuth2 refresh that failed). Not
+	 * enumerable: it may carry the request's headers, which must never reach output or logs.
+	 */
+	declare readonly thrown?: unknown;
+
 	constructor(
 		message: string,
 		readonly code: string | undefined,
 		readonly attempts: number,
-		/** What n8n threw, for callers that tell its kinds apart (an OAuth2 refresh that failed). */
-		readonly thrown?: unknown,
+		thrown?: unknown,
 	) {
 		super(message);
 		this.name = 'TransportError';
+		Object.defineProperty(this, 'thrown', { value: thrown, enumerable: false });
 	}
 }
 
