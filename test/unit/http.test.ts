@@ -4,6 +4,7 @@ import {
 	isRetryableStatus,
 	networkErrorCode,
 	parseRetryAfterMs,
+	TransportError,
 } from '../../nodes/shared/http/send-with-retry';
 import { redactSecrets } from '../../nodes/shared/execution/errors';
 
@@ -54,5 +55,15 @@ describe('networkErrorCode', () => {
 		expect(networkErrorCode({ code: 'EAUTH' })).toBeUndefined();
 		expect(networkErrorCode({ cause: { code: 'ESTATUS' } })).toBeUndefined();
 		expect(networkErrorCode(new Error('plain'))).toBeUndefined();
+	});
+});
+
+describe('TransportError', () => {
+	it('keeps what n8n threw for the caller, out of its serialized form', () => {
+		const thrown = { config: { headers: { Authorization: 'Bearer secret-access-token' } } };
+		const error = new TransportError('refresh failed', undefined, 1, thrown);
+		expect(error.thrown).toBe(thrown);
+		expect(JSON.stringify({ ...error })).not.toContain('secret-access-token');
+		expect(Object.keys(error)).not.toContain('thrown');
 	});
 });

@@ -14,6 +14,7 @@ import {
 } from '../../shared/execution/errors';
 import {
 	DEFAULT_RETRY_POLICY,
+	errorCode,
 	sendWithRetry,
 	TransportError,
 	type ProviderResponse,
@@ -50,6 +51,8 @@ export interface MoneriumSession {
 	baseUrl: string;
 	environment: string;
 	secrets: string[];
+	/** The access token this run last read from the credential (see sendAgainAfterLostRefresh). */
+	accessToken?: string;
 }
 
 export interface MoneriumResult {
@@ -67,7 +70,62 @@ export async function openMoneriumSession(context: MoneriumContext): Promise<Mon
 		secrets: [data.clientSecret, token.access_token, token.refresh_token].filter(
 			(value): value is string => typeof value === 'string',
 		),
+		accessToken: typeof token.access_token === 'string' ? token.access_token : undefined,
 	};
+}
+
+/**
+ * Whether n8n's OAuth2 layer failed to get a token: @n8n/client-oauth2 refused (EAUTH, ESTATUS),
+ * or n8n 2.41 turned an invalid_grant refresh into its "needs to be reconnected" error.
+ */
+function isFailedTokenRequest(thrown: unknown): boolean {
+	if (errorCode(thrown, (code) => OAUTH_FAILURE_CODES.includes(code))) return true;
+	let current = thrown as { failure?: { cause?: unknown }; cause?: unknown } | undefined;
+	for (let depth = 0; current && depth < 5; depth++) {
+		if (current.failure?.cause === 'credential-invalid') return true;
+		current = current.cause as typeof current;
+	}
+	return false;
+}
+
+/** Reads the credential again: its access token now, which the session remembers and redacts. */
+async function accessTokenNow(context: MoneriumContext, session: MoneriumSession) {
+	const data = await context.getCredentials(MONERIUM_CREDENTIAL);
+	const token = (data.oauthTokenData ?? {}) as IDataObject;
+	for (const secret of [token.access_token, token.refresh_token]) {
+		if (typeof secret === 'string' && !session.secrets.includes(secret))
+			session.secrets.push(secret);
+	}
+	if (typeof token.access_token === 'string') session.accessToken = token.access_token;
+	return session.accessToken;
+}
+
+/**
+ * On a 401 n8n's OAuth2 layer refreshes the token, then resends the request. When several requests
+ * (or n8n processes) refresh at once and Monerium rotates refresh tokens, all but the first refresh
+ * get invalid_grant although the credential now holds the winner's token: send once more with it.
+ * Safe for an order too: n8n 2.41's requestOAuth2 refreshes only after a 401 (refused, nothing
+ * done) and resends only after the refresh succeeded, so a failed refresh means nothing was placed.
+ */
+async function sendAgainAfterLostRefresh(
+	context: MoneriumContext,
+	session: MoneriumSession,
+	send: () => Promise<ProviderResponse>,
+): Promise<ProviderResponse> {
+	// The newest token this run knows of; the credential is not read again per request.
+	const startedWith = session.accessToken;
+	let failure: TransportError;
+	try {
+		return await send();
+	} catch (error) {
+		failure = error as TransportError;
+	}
+	const lostTheRace =
+		failure.code === undefined &&
+		isFailedTokenRequest(failure.thrown) &&
+		(await accessTokenNow(context, session)) !== startedWith;
+	if (!lostTheRace) throw failure;
+	return await send();
 }
 
 function asObject(body: unknown): IDataObject {
@@ -88,7 +146,7 @@ export async function callMonerium(
 	const idempotent = request.idempotent ?? request.method === 'GET';
 	const headers: Record<string, string> = { Accept: MONERIUM_ACCEPT };
 	if (request.rawBody) headers['Content-Type'] = request.rawBody.contentType;
-	const send = async () =>
+	const sendOnce = async () =>
 		await sendWithRetry(context, MONERIUM_CREDENTIAL, {
 			method: request.method,
 			url: `${session.baseUrl}${request.path}`,
@@ -101,9 +159,11 @@ export async function callMonerium(
 					: (request.body ?? {}),
 			idempotent,
 		});
+	const send = async () =>
+		idempotent ? await sendOnce() : await resendAfterRateLimit(sendOnce, DEFAULT_RETRY_POLICY);
 	let response: ProviderResponse;
 	try {
-		response = idempotent ? await send() : await resendAfterRateLimit(send, DEFAULT_RETRY_POLICY);
+		response = await sendAgainAfterLostRefresh(context, session, send);
 	} catch (error) {
 		const transportError = error as TransportError;
 		if (transportError.code === undefined || OAUTH_FAILURE_CODES.includes(transportError.code)) {

@@ -58,13 +58,21 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
 
 /** A request that never got an HTTP answer (connection refused, reset, timeout). */
 export class TransportError extends Error {
+	/**
+	 * What n8n threw, for callers that tell its kinds apart (an OAuth2 refresh that failed). Not
+	 * enumerable: it may carry the request's headers, which must never reach output or logs.
+	 */
+	declare readonly thrown?: unknown;
+
 	constructor(
 		message: string,
 		readonly code: string | undefined,
 		readonly attempts: number,
+		thrown?: unknown,
 	) {
 		super(message);
 		this.name = 'TransportError';
+		Object.defineProperty(this, 'thrown', { value: thrown, enumerable: false });
 	}
 }
 
@@ -162,7 +170,9 @@ function statusOfThrown(error: unknown): number | undefined {
 
 type AttemptOutcome =
 	| { response: Omit<ProviderResponse, 'attempts'> }
-	| { failure: { status?: number; code?: string; message: string; body?: unknown } };
+	| {
+			failure: { status?: number; code?: string; message: string; body?: unknown; thrown: unknown };
+	  };
 
 async function attemptOnce(
 	context: RequestContext,
@@ -186,6 +196,7 @@ async function attemptOnce(
 				code: networkErrorCode(error),
 				message: (error as Error).message,
 				body: bodyOfThrown(error),
+				thrown: error,
 			},
 		};
 	}
@@ -244,7 +255,7 @@ export async function sendWithRetry(
 				await sleep(backoffDelayMs(attempt, policy));
 				continue;
 			}
-			throw new TransportError(failure.message, failure.code, attempt);
+			throw new TransportError(failure.message, failure.code, attempt, failure.thrown);
 		}
 		const { response } = outcome;
 		const final = policy.isFinal?.(response) ?? false;

@@ -51,6 +51,8 @@ export interface MoneriumSandboxOptions {
 	 * id places another order, the worst case for money.
 	 */
 	deduplicateOrderIds?: boolean;
+	/** Whether each refresh token works once (a reused one gets invalid_grant, 400). Default false. */
+	rotateRefreshTokens?: boolean;
 }
 
 export interface RequestRecord {
@@ -71,6 +73,9 @@ export interface MoneriumSandbox {
 	/** Every order placed (a repeated id in non-deduplicating mode is another one). */
 	orders(): Order[];
 	setDeduplicateOrderIds(deduplicate: boolean): void;
+	setRotateRefreshTokens(rotate: boolean): void;
+	/** Runs before each token request is answered (e.g. another n8n worker refreshing first). */
+	beforeTokenRequest(hook: ((form: URLSearchParams) => Promise<void>) | undefined): void;
 	/** After `count` more authenticated API requests every issued access token stops working. */
 	expireTokensAfter(count: number): void;
 	expireTokens(): void;
@@ -124,9 +129,11 @@ export async function startMoneriumSandbox(
 		},
 		options.tokenLifetimeSeconds ?? 3600,
 	);
+	oauth.rotateRefreshTokens = options.rotateRefreshTokens ?? false;
 	const requests: RequestRecord[] = [];
 	let faults: MoneriumFault[] = [];
 	let expireCountdown: number | undefined;
+	let tokenHook: ((form: URLSearchParams) => Promise<void>) | undefined;
 
 	async function handle(req: IncomingMessage): Promise<Reply> {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -140,6 +147,7 @@ export async function startMoneriumSandbox(
 		if (url.pathname === '/auth/token' && method === 'POST') {
 			if (!contentType.startsWith('application/x-www-form-urlencoded'))
 				return error(415, 'Use application/x-www-form-urlencoded');
+			await tokenHook?.(form());
 			return oauth.token(form());
 		}
 		if (url.pathname === '/' && method === 'GET')
@@ -226,6 +234,12 @@ export async function startMoneriumSandbox(
 		setDeduplicateOrderIds: (deduplicate) => {
 			state.deduplicateOrderIds = deduplicate;
 		},
+		setRotateRefreshTokens: (rotate) => {
+			oauth.rotateRefreshTokens = rotate;
+		},
+		beforeTokenRequest: (hook) => {
+			tokenHook = hook;
+		},
 		expireTokensAfter: (count) => {
 			expireCountdown = count;
 		},
@@ -253,6 +267,7 @@ export async function startMoneriumSandbox(
 			requests.length = 0;
 			faults = [];
 			expireCountdown = undefined;
+			tokenHook = undefined;
 			oauth.tokens.clear();
 			Object.assign(oauth.stats, {
 				tokenRequests: 0,
@@ -262,6 +277,7 @@ export async function startMoneriumSandbox(
 				rejected: 0,
 			});
 			oauth.tokenLifetimeSeconds = options.tokenLifetimeSeconds ?? 3600;
+			oauth.rotateRefreshTokens = options.rotateRefreshTokens ?? false;
 		},
 		close: () =>
 			new Promise<void>((resolve, reject) => {

@@ -1,4 +1,5 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports */
+import { createHash, randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 
 import { buildMultipartBody } from '../../../nodes/Monerium/transport/multipart';
@@ -71,6 +72,62 @@ describe('Monerium sandbox enforces the document', () => {
 		expect(((await response.json()) as { message: string }).message).toBe(
 			'The client is not authorized to request a token using this method.',
 		);
+	});
+
+	const tokenRequest = async (form: Record<string, string>) =>
+		await fetch(`${sandbox.baseUrl}/auth/token`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: new URLSearchParams(form).toString(),
+		});
+	/** A refresh token from the PKCE authorization code flow. */
+	const codeFlowRefreshToken = async () => {
+		const clientId = MONERIUM_CLIENTS.authorizationCode.clientId;
+		const verifier = randomBytes(32).toString('base64url');
+		const redirectUri = 'http://localhost/callback';
+		const authorize = new URL(`${sandbox.baseUrl}/auth`);
+		authorize.search = new URLSearchParams({
+			client_id: clientId,
+			redirect_uri: redirectUri,
+			code_challenge: createHash('sha256').update(verifier).digest('base64url'),
+			code_challenge_method: 'S256',
+		}).toString();
+		const redirect = await fetch(authorize, { redirect: 'manual' });
+		const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
+		const exchange = await tokenRequest({
+			grant_type: 'authorization_code',
+			client_id: clientId,
+			code,
+			code_verifier: verifier,
+			redirect_uri: redirectUri,
+		});
+		return ((await exchange.json()) as { refresh_token: string }).refresh_token;
+	};
+	const refresh = async (refreshToken: string) =>
+		await tokenRequest({
+			grant_type: 'refresh_token',
+			client_id: MONERIUM_CLIENTS.authorizationCode.clientId,
+			refresh_token: refreshToken,
+		});
+
+	it('a refresh token works again by default; with rotation once, then invalid_grant (400)', async () => {
+		const reusable = await codeFlowRefreshToken();
+		expect((await refresh(reusable)).status).toBe(200);
+		expect((await refresh(reusable)).status).toBe(200);
+
+		sandbox.setRotateRefreshTokens(true);
+		const once = await codeFlowRefreshToken();
+		const first = await refresh(once);
+		expect(first.status).toBe(200);
+		const rotated = ((await first.json()) as { refresh_token: string }).refresh_token;
+		expect(rotated).not.toBe(once);
+		const reused = await refresh(once);
+		expect(reused.status).toBe(400);
+		expect(((await reused.json()) as { error: string }).error).toBe('invalid_grant');
+		expect((await refresh(rotated)).status).toBe(200);
+		sandbox.reset();
+		expect((await refresh(reusable)).status).toBe(200);
+		expect((await refresh(reusable)).status).toBe(200);
 	});
 
 	const ORDER_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b';

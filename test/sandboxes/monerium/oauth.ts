@@ -15,6 +15,8 @@ export interface OAuthClients {
 	authorizationCode: { clientId: string };
 }
 
+const newRefreshToken = () => randomBytes(16).toString('base64url');
+
 const WRONG_CLIENT = 'The client is not authorized to request a token using this method.';
 
 export class OAuthServer {
@@ -34,12 +36,18 @@ export class OAuthServer {
 		authorizeOptions: [] as Array<Record<string, string>>,
 	};
 
+	/**
+	 * Whether a used refresh token is refused (invalid_grant) and a new one issued with each
+	 * refresh. The document is silent on reuse; rotating is the harder case for concurrent refreshes.
+	 */
+	rotateRefreshTokens = false;
+
 	constructor(
 		readonly clients: OAuthClients,
 		public tokenLifetimeSeconds: number,
 	) {}
 
-	private issue(clientId: string, grant: TokenRecord['grant'], withRefresh: boolean) {
+	private issue(clientId: string, grant: TokenRecord['grant'], refreshToken?: string) {
 		const accessToken = randomBytes(16).toString('base64url');
 		this.tokens.set(accessToken, {
 			expiresAt: Date.now() + this.tokenLifetimeSeconds * 1000,
@@ -51,8 +59,7 @@ export class OAuthServer {
 			expires_in: this.tokenLifetimeSeconds,
 			token_type: 'Bearer',
 		};
-		if (withRefresh) {
-			const refreshToken = randomBytes(16).toString('base64url');
+		if (refreshToken !== undefined) {
 			this.refreshTokens.set(refreshToken, clientId);
 			body.refresh_token = refreshToken;
 		}
@@ -120,7 +127,7 @@ export class OAuthServer {
 				});
 			}
 			this.stats.clientCredentials++;
-			return { status: 200, body: this.issue(clientId, 'client_credentials', false) };
+			return { status: 200, body: this.issue(clientId, 'client_credentials') };
 		}
 		if (grant === 'authorization_code') {
 			if (clientId !== this.clients.authorizationCode.clientId)
@@ -150,7 +157,7 @@ export class OAuthServer {
 				});
 			}
 			this.stats.codeExchanges++;
-			return { status: 200, body: this.issue(clientId, 'authorization_code', true) };
+			return { status: 200, body: this.issue(clientId, 'authorization_code', newRefreshToken()) };
 		}
 		if (grant === 'refresh_token') {
 			const refreshToken = form.get('refresh_token') ?? '';
@@ -161,9 +168,12 @@ export class OAuthServer {
 					body: { error: 'invalid_grant', error_description: 'Unknown refresh token' },
 				});
 			}
-			this.refreshTokens.delete(refreshToken);
 			this.stats.refreshes++;
-			return { status: 200, body: this.issue(clientId, 'authorization_code', true) };
+			if (!this.rotateRefreshTokens) {
+				return { status: 200, body: this.issue(clientId, 'authorization_code', refreshToken) };
+			}
+			this.refreshTokens.delete(refreshToken);
+			return { status: 200, body: this.issue(clientId, 'authorization_code', newRefreshToken()) };
 		}
 		return reject({ status: 400, body: { error: 'unsupported_grant_type' } });
 	}
