@@ -1,10 +1,10 @@
 import {
 	describeValue,
 	FieldError,
+	isUuid,
 	optionalText,
 	requireText,
 } from '../../shared/description/field-validation';
-import { isUuid } from '../../shared/description/field-validation';
 
 /**
  * An MSISDN as MoMo wants it: digits only, starting with the country code, no plus sign.
