@@ -27,8 +27,8 @@ describe('Monerium OAuth2 through n8n machinery', () => {
 					resource: 'profile',
 					operation: 'get',
 					profile: { __rl: true, mode: 'id', value: SEED.profileId },
-					// n8n's own OAuth2 layer refreshes once per request that got a 401, which the node
-					// cannot share between requests in flight: one by one, one refresh (README).
+					// One by one: exactly one 401 before the new token (refresh-rotation.test.ts covers
+					// requests in flight).
 					batching: { parallelRequests: 1 },
 				}),
 			],
@@ -71,7 +71,7 @@ describe('Monerium OAuth2 through n8n machinery', () => {
 		expect(result.error).toBeUndefined();
 		expect(result.json('Monerium')).toHaveLength(200);
 		// The run's first request goes alone: its 401 makes n8n fetch one token, which the other
-		// requests then find in the credential (ten at once would have fetched ten).
+		// requests then find in the credential.
 		expect(sandbox().oauthStats.clientCredentials).toBe(2);
 		expect(sandbox().requests.filter((r) => r.status === 401)).toHaveLength(1);
 	});
