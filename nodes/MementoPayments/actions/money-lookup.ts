@@ -9,7 +9,8 @@ import { CURRENT_USER_PATH } from './user/fields';
 /** How many pages a lookup walks before giving up (it then proves nothing). */
 const MAX_LOOKUP_PAGES = 20;
 
-function asObject(data: unknown): IDataObject {
+/** A lookup reads named fields: anything but an object reads as one with none. */
+function objectOrEmpty(data: unknown): IDataObject {
 	return data && typeof data === 'object' && !Array.isArray(data) ? (data as IDataObject) : {};
 }
 
@@ -26,9 +27,9 @@ export function mementoLookup(
 		const get = async (path: string, qs?: Record<string, string>) =>
 			(await callMemento(context, session, { method: 'GET', path, qs }, itemIndex)).data;
 		return {
-			get: async (path) => asObject(await get(path)),
+			get: async (path) => objectOrEmpty(await get(path)),
 			me: async () => {
-				me ??= get(CURRENT_USER_PATH).then(asObject);
+				me ??= get(CURRENT_USER_PATH).then(objectOrEmpty);
 				me.catch(() => (me = undefined));
 				return await me;
 			},

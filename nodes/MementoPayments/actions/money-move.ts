@@ -15,7 +15,8 @@ export function withLookups(context: IExecuteFunctions, session: MementoSession)
 	return { ...session, lookupFor: mementoLookup(context, session) };
 }
 
-export function asObject(data: unknown): IDataObject {
+/** Memento's answer as one output item: an object as is, nothing as {}, anything else as { result }. */
+export function answerItem(data: unknown): IDataObject {
 	if (data === '' || data === null || data === undefined) return {};
 	return typeof data === 'object' && !Array.isArray(data)
 		? (data as IDataObject)
@@ -81,7 +82,7 @@ export function mementoMoneyMove(
 		let answer = reads.get(path);
 		if (!answer) {
 			answer = callMemento(context, run, { method: 'GET', path }, itemIndex).then(({ data }) =>
-				asObject(data),
+				answerItem(data),
 			);
 			reads.set(path, answer);
 			answer.catch(() => reads.delete(path));

@@ -5,7 +5,7 @@ import { sendOnceOrFind } from '../../shared/money/send-once';
 import { callMemento, listMemento, openMementoSession } from '../transport';
 import { resources } from './index';
 import {
-	asObject,
+	answerItem,
 	findMove,
 	mementoMoneyMove,
 	withKey,
@@ -33,13 +33,13 @@ const memento: ProviderNode<MementoRun, MementoRequest, MementoItemContext, Meme
 			const { result, foundByLookup } = await sendOnceOrFind({
 				send: async () => {
 					const answer = await callMemento(context, run, request, itemIndex);
-					return withKey(asObject(answer.data), request, answer.replayed);
+					return withKey(answerItem(answer.data), request, answer.replayed);
 				},
 				lookup: async () => await findMove(run, moneyMove, request, itemIndex),
 			});
 			return foundByLookup ? { ...result, reconciled: true } : result;
 		}
-		const data = asObject((await callMemento(context, run, request, itemIndex)).data);
+		const data = answerItem((await callMemento(context, run, request, itemIndex)).data);
 		if (request.method === 'DELETE' && Object.keys(data).length === 0) {
 			return { deleted: true, path: request.path };
 		}

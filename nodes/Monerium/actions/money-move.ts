@@ -6,7 +6,7 @@ import { sendOnceOrFind } from '../../shared/money/send-once';
 import { callMonerium, type MoneriumResult, type MoneriumSession } from '../transport';
 import type { MoneriumCall, MoneriumMoneyMove } from './types';
 
-export type RequestCall = Exclude<MoneriumCall, { local: IDataObject }>;
+type RequestCall = Exclude<MoneriumCall, { local: IDataObject }>;
 
 function requestOf(call: MoneriumCall) {
 	if ('local' in call) throw new Error('A money move always sends a request');
