@@ -16,6 +16,20 @@ export interface BadInputCase {
 	message?: RegExp;
 }
 
+/**
+ * A maker of cases that feed the item's `amount` into a node whose amount parameter is the
+ * expression {{ $json.amount }}; `item` holds what else the item needs (a reference, say).
+ */
+export function amountCases(parameters: IDataObject, item: IDataObject = {}) {
+	return (label: string, amount: IDataObject[string], message?: RegExp): BadInputCase => ({
+		label,
+		parameters: structuredClone(parameters),
+		item: { ...item, amount },
+		field: /Amount/,
+		message,
+	});
+}
+
 /** The error is a clear one: it names the field and item 0 (and what is wrong, when given). */
 export function expectFieldError(result: RunResult, badInput: BadInputCase): void {
 	const message = result.error?.message ?? '';

@@ -1,4 +1,9 @@
-import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
+import {
+	amountCases,
+	HUGE_NUMBER,
+	itRefusesEveryBadInput,
+	type BadInputCase,
+} from '../../harness/bad-input';
 import type { IDataObject } from 'n8n-workflow';
 
 import {
@@ -14,16 +19,8 @@ const createTransactionParameters = (overrides: IDataObject = {}) =>
 const bill = (amount: IDataObject[string]) => ({
 	billItems: { bill: [{ id: BILL.id, amount, currency: BILL.amount.currency }] },
 });
-const amountCase = (
-	label: string,
-	amount: IDataObject[string],
-	message?: RegExp,
-): BadInputCase => ({
-	label,
-	parameters: createTransactionParameters({ ...bill('={{ $json.amount }}') }),
-	item: { reference: 'bad-1', amount },
-	field: /Amount/,
-	message,
+const amountCase = amountCases(createTransactionParameters({ ...bill('={{ $json.amount }}') }), {
+	reference: 'bad-1',
 });
 const idCase = (label: string, operation: string, id: string): BadInputCase => ({
 	label,

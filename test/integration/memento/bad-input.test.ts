@@ -1,19 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
+import {
+	amountCases,
+	HUGE_NUMBER,
+	itRefusesEveryBadInput,
+	type BadInputCase,
+} from '../../harness/bad-input';
 import { mementoNode, payParameters, useMementoSandbox } from './memento.fixture';
 
-const amountCase = (
-	label: string,
-	amount: IDataObject[string],
-	message?: RegExp,
-): BadInputCase => ({
-	label,
-	parameters: payParameters({ amount: '={{ $json.amount }}' }),
-	item: { amount },
-	field: /Amount/,
-	message,
-});
+const amountCase = amountCases(payParameters({ amount: '={{ $json.amount }}' }));
 const paymentCase = (label: string, uuid: string): BadInputCase => ({
 	label,
 	parameters: { resource: 'payment', operation: 'get', paymentUuid: '={{ $json.id }}' },

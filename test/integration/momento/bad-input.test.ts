@@ -1,19 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
+import {
+	amountCases,
+	HUGE_NUMBER,
+	itRefusesEveryBadInput,
+	type BadInputCase,
+} from '../../harness/bad-input';
 import { depositParameters, momentoNode, useMomentoSandbox } from './momento.fixture';
 
-const amountCase = (
-	label: string,
-	amount: IDataObject[string],
-	message?: RegExp,
-): BadInputCase => ({
-	label,
-	parameters: depositParameters({ amount: '={{ $json.amount }}' }),
-	item: { amount },
-	field: /Amount/,
-	message,
-});
+const amountCase = amountCases(depositParameters({ amount: '={{ $json.amount }}' }));
 const userCase = (label: string, idNumber: string): BadInputCase => ({
 	label,
 	parameters: { resource: 'user', operation: 'get', idNumber: '={{ $json.id }}' },

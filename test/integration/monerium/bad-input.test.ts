@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
-import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
+import {
+	amountCases,
+	HUGE_NUMBER,
+	itRefusesEveryBadInput,
+	type BadInputCase,
+} from '../../harness/bad-input';
 import { locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
 
 function placeParameters(overrides: IDataObject = {}): IDataObject {
@@ -24,17 +29,7 @@ function placeParameters(overrides: IDataObject = {}): IDataObject {
 		...overrides,
 	};
 }
-const amountCase = (
-	label: string,
-	amount: IDataObject[string],
-	message?: RegExp,
-): BadInputCase => ({
-	label,
-	parameters: placeParameters({ amount: '={{ $json.amount }}' }),
-	item: { amount },
-	field: /Amount/,
-	message,
-});
+const amountCase = amountCases(placeParameters({ amount: '={{ $json.amount }}' }));
 const orderCase = (label: string, id: string): BadInputCase => ({
 	label,
 	parameters: { resource: 'order', operation: 'get', orderId: '={{ $json.id }}' },

@@ -1,18 +1,13 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { HUGE_NUMBER, itRefusesEveryBadInput, type BadInputCase } from '../../harness/bad-input';
+import {
+	amountCases,
+	HUGE_NUMBER,
+	itRefusesEveryBadInput,
+	type BadInputCase,
+} from '../../harness/bad-input';
 import { momoNode, requestToPayParameters, useMomoSandbox } from './momo.fixture';
 
-const amountCase = (
-	label: string,
-	amount: IDataObject[string],
-	message?: RegExp,
-): BadInputCase => ({
-	label,
-	parameters: requestToPayParameters({ amount: '={{ $json.amount }}' }),
-	item: { externalId: 'bad-1', amount },
-	field: /Amount/,
-	message,
+const amountCase = amountCases(requestToPayParameters({ amount: '={{ $json.amount }}' }), {
+	externalId: 'bad-1',
 });
 const holderCase = (label: string, type: string, id: string): BadInputCase => ({
 	label,
