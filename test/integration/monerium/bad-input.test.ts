@@ -1,34 +1,17 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
 import {
 	amountCases,
 	HUGE_NUMBER,
 	itRefusesEveryBadInput,
 	type BadInputCase,
 } from '../../harness/bad-input';
-import { locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
+import {
+	locator,
+	moneriumNode,
+	placeParameters,
+	SEED,
+	useMoneriumSandbox,
+} from './monerium.fixture';
 
-function placeParameters(overrides: IDataObject = {}): IDataObject {
-	return {
-		resource: 'order',
-		operation: 'place',
-		address: locator(SEED.address),
-		chain: 'sepolia',
-		currency: 'eur',
-		amount: '100.50',
-		counterpartType: 'iban',
-		counterpartIban: SEED.counterpartIban,
-		counterpartKind: 'personal',
-		firstName: 'Ola',
-		lastName: 'Nordmann',
-		country: 'DK',
-		message: `Send EUR 100.50 to ${SEED.counterpartIban} at ${formatMessageTime(new Date())}`,
-		signature: '0xdeadbeef',
-		memo: 'Invoice 1',
-		...overrides,
-	};
-}
 const amountCase = amountCases(placeParameters({ amount: '={{ $json.amount }}' }));
 const orderCase = (label: string, id: string): BadInputCase => ({
 	label,

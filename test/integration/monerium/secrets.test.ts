@@ -1,27 +1,10 @@
-import type { IDataObject } from 'n8n-workflow';
-
-import { formatMessageTime } from '../../../nodes/Monerium/order-rules';
 import { credentialSecrets, expectNoSecrets, runText } from '../../harness/secrets';
-import { CREDENTIAL_ID, locator, moneriumNode, SEED, useMoneriumSandbox } from './monerium.fixture';
-
-const place = (overrides: IDataObject = {}): IDataObject => ({
-	resource: 'order',
-	operation: 'place',
-	address: locator(SEED.address),
-	chain: 'sepolia',
-	currency: 'eur',
-	amount: '100.50',
-	counterpartType: 'iban',
-	counterpartIban: SEED.counterpartIban,
-	counterpartKind: 'personal',
-	firstName: 'Ola',
-	lastName: 'Nordmann',
-	country: 'DK',
-	message: `Send EUR 100.50 to ${SEED.counterpartIban} at ${formatMessageTime(new Date())}`,
-	signature: '0xdeadbeef',
-	memo: 'Invoice 1',
-	...overrides,
-});
+import {
+	CREDENTIAL_ID,
+	moneriumNode,
+	placeParameters as place,
+	useMoneriumSandbox,
+} from './monerium.fixture';
 
 describe('Monerium: no secret (client secret, access token) in outputs, errors or Validate Only', () => {
 	const { run, helperFor } = useMoneriumSandbox();
