@@ -7,7 +7,8 @@ import {
 	requireText,
 } from '../../../shared/description/field-validation';
 import type { MomentoOperation } from '../types';
-import { checkCedulaOption, requireCedula, requireEmail } from '../validation';
+import { requireEmail } from '../validation';
+import { idNumberField, readIdNumber, userOptions } from './fields';
 
 export const create: MomentoOperation = {
 	description: updateDisplayOptions({ show: { resource: ['user'], operation: ['create'] } }, [
@@ -19,15 +20,7 @@ export const create: MomentoOperation = {
 			default: '',
 			required: true,
 		},
-		{
-			displayName: 'ID Number (Cédula)',
-			name: 'idNumber',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: '00100000001',
-			description: "The user's 11-digit Dominican cédula; dashes are removed",
-		},
+		idNumberField,
 		{ displayName: 'First Name', name: 'firstName', type: 'string', default: '', required: true },
 		{ displayName: 'Last Name', name: 'lastName', type: 'string', default: '', required: true },
 		{
@@ -47,22 +40,10 @@ export const create: MomentoOperation = {
 				},
 			],
 		},
-		{
-			displayName: 'Options',
-			name: 'options',
-			type: 'collection',
-			placeholder: 'Add Option',
-			default: {},
-			options: [checkCedulaOption],
-		},
+		userOptions,
 	]),
 	prepare(itemIndex) {
-		const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
-		const idNumber = requireCedula(
-			this.getNodeParameter('idNumber', itemIndex, ''),
-			undefined,
-			options.checkCedula !== false,
-		);
+		const idNumber = readIdNumber(this, itemIndex);
 		const body: IDataObject = {
 			email: requireEmail(this.getNodeParameter('email', itemIndex, '')),
 			id_number: idNumber,
